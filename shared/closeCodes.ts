@@ -14,8 +14,11 @@ export const CloseCode = {
   TooLarge: 4413,
   /** Rate limited, or the board is full. */
   RateLimited: 4429,
-  /** The board's stored document could not be loaded (corrupt log); others are served. */
-  Unavailable: 4503,
+  /**
+   * The board's stored document could not be loaded (corrupt update log). In the final
+   * range on purpose: retrying cannot fix it; other boards are still served.
+   */
+  Unavailable: 4423,
 } as const
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode]
@@ -27,5 +30,5 @@ export const closeReason: Record<CloseCodeValue, string> = {
   [CloseCode.NotFound]: 'unknown board or room',
   [CloseCode.TooLarge]: 'message too large',
   [CloseCode.RateLimited]: 'rate limited or board full',
-  [CloseCode.Unavailable]: 'board storage unavailable',
+  [CloseCode.Unavailable]: 'board storage unavailable (corrupt log)',
 }

@@ -1,0 +1,53 @@
+import fastifyWebsocket from '@fastify/websocket'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { AppContext } from './appContext.ts'
+import type { Config } from './config.ts'
+import { installErrorHandling } from './errorHandling.ts'
+import { RoomManager } from './rooms/RoomManager.ts'
+import { startSocketSession } from './rooms/socketSession.ts'
+import { registerBoardRoutes } from './routes/boards.ts'
+import { serveClient } from './staticClient.ts'
+import { Database } from './storage/database.ts'
+
+export interface CatchballApp {
+  app: FastifyInstance
+  context: AppContext
+}
+
+/**
+ * Build the whole server (routes, WebSocket rooms, static client) without listening, so
+ * tests can start it on port 0 and main.ts can own the process. Closing the Fastify
+ * instance flushes every room's log and the database.
+ */
+export async function buildApp(config: Config): Promise<CatchballApp> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      // Never log a token: they travel in the query string (WebSocket) and Authorization.
+      redact: ['req.headers.authorization'],
+      serializers: {
+        req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+      },
+    },
+    bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
+  })
+  const db = await Database.open(config.DATA_DIR)
+  const rooms = new RoomManager(config, app.log)
+  const context: AppContext = { config, db, rooms }
+
+  installErrorHandling(app)
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES } })
+
+  app.get('/healthz', async () => ({ ok: true }))
+  registerBoardRoutes(app, context)
+  app.get('/yjs/*', { websocket: true }, (socket, request) => {
+    startSocketSession(socket, request.raw, { ...context, logger: request.log })
+  })
+  await serveClient(app, config.CLIENT_DIR)
+
+  app.addHook('onClose', async () => {
+    await rooms.closeAll()
+    await db.write()
+  })
+  return { app, context }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod'
+
+/**
+ * Every setting and limit of the server, read from the environment and documented here.
+ * The README's "Configuration" and "Resource limits" tables mirror this file.
+ */
+const int = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback)
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1')
+
+export const configSchema = z.object({
+  /** Interface to listen on. 127.0.0.1 keeps it private; 0.0.0.0 shares it on the network. */
+  HOST: z.string().default('127.0.0.1'),
+  /** TCP port. 0 picks a free one (tests). */
+  PORT: int(8080),
+  /** Where boards (lowdb JSON) and the Yjs update logs live. */
+  DATA_DIR: z.string().default('./data'),
+  /** Makes share links absolute (e.g. https://okr.example.com). Empty: links are relative. */
+  PUBLIC_URL: z.string().default(''),
+  /** Directory of the built client served at /. Empty disables static serving (API-only). */
+  CLIENT_DIR: z.string().default('./dist'),
+  /** Log level for Fastify's pino logger ('silent' in tests). */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  /** Largest WebSocket frame accepted; `ws` closes with 1009 above it. A whole 1,000-card board fits in far less. */
+  WS_MAX_PAYLOAD_BYTES: int(4 * 1024 * 1024),
+  /** Largest HTTP body (imports are the biggest legitimate bodies). */
+  HTTP_BODY_LIMIT_BYTES: int(5 * 1024 * 1024),
+  /** Connections in one board (both rooms count separately); one more gets 4429 and those inside are undisturbed. */
+  MAX_CONNECTIONS_PER_ROOM: int(600),
+  /** Frames buffered while a room loads from disk; a client flooding before load is closed with 4429. */
+  MAX_PENDING_FRAMES: int(500),
+  /** A socket must finish authentication in this time or it is closed (4401). */
+  AUTH_TIMEOUT_MS: int(10_000),
+
+  /** Buffered log appends are written and fsynced at most this long after they arrive (budget: 100 ms). */
+  LOG_FLUSH_INTERVAL_MS: int(50),
+  /** Compact a board's update log into one state record past this size… */
+  LOG_COMPACT_AFTER_BYTES: int(4 * 1024 * 1024),
+  /** …or past this many records. */
+  LOG_COMPACT_AFTER_RECORDS: int(2000),
+  /** fsync every batch. Turning it off trades crash safety for speed (never in production). */
+  LOG_FSYNC: bool(true),
+  /** A room stays in memory this long after its last client leaves, so a reload is instant. */
+  ROOM_UNLOAD_DELAY_MS: int(5_000),
+
+  /** Awareness (cursor) fan-out tick: changes inside one tick go out as one message. */
+  AWARENESS_TICK_MS: int(33),
+  /** Participants a board accepts (joins beyond it get 429). */
+  MAX_PARTICIPANTS_PER_BOARD: int(1000),
+  /** Boards one instance holds. */
+  MAX_BOARDS: int(10_000),
+})
+
+export type Config = z.infer<typeof configSchema>
+
+/** Parse settings from an env-like object; throws a readable error listing bad settings. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {}
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value !== '') picked[key] = value
+  }
+  const parsed = configSchema.safeParse(picked)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  return parsed.data
+}
+
+/** Config for tests: port 0, loopback, silent, given data dir. */
+export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: '', ...overrides }
+}

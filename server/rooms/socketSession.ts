@@ -1,0 +1,132 @@
+import type { IncomingMessage } from 'node:http'
+import type { WebSocket, RawData } from 'ws'
+import { CloseCode, closeReason, type CloseCodeValue } from '../../shared/closeCodes.ts'
+import { randomId } from '../../shared/ids.ts'
+import { canWriteBoard, canWriteControl } from '../../shared/roles.ts'
+import { parseRoomName } from '../../shared/rooms.ts'
+import { participantOfToken } from '../auth/access.ts'
+import type { Config } from '../config.ts'
+import type { Database } from '../storage/database.ts'
+import { CorruptLogError } from '../storage/updateLog.ts'
+import { decodeClientMessage } from './protocol.ts'
+import type { Room, RoomConnection } from './Room.ts'
+import type { RoomManager } from './RoomManager.ts'
+
+interface Logger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+}
+
+export interface SocketDeps {
+  config: Config
+  db: Database
+  rooms: RoomManager
+  logger: Logger
+}
+
+/**
+ * One WebSocket under /yjs/: authenticate, join the room, speak the y-websocket protocol.
+ * The message listener is attached before anything asynchronous, so frames that arrive
+ * while the room loads are buffered, not lost. Any failure closes only this socket, with a
+ * named code, and is logged with the board and connection id.
+ */
+export function startSocketSession(socket: WebSocket, request: IncomingMessage, deps: SocketDeps): void {
+  const connectionId = randomId(10)
+  let room: Room | null = null
+  let connection: RoomConnection | null = null
+  const buffered: Uint8Array[] = []
+  let closed = false
+
+  const close = (code: CloseCodeValue, detail?: string) => {
+    if (closed) return
+    closed = true
+    deps.logger.info({ connectionId, room: room?.name, code, detail }, 'closing socket')
+    socket.close(code, closeReason[code])
+  }
+
+  const handleFrame = (data: Uint8Array) => {
+    if (!room || !connection || closed) return
+    try {
+      const message = decodeClientMessage(data)
+      switch (message.type) {
+        case 'syncStep1':
+          room.answerSyncStep1(connection, message.stateVector)
+          break
+        case 'syncStep2':
+        case 'update':
+          room.applyClientUpdate(connection, message.update)
+          break
+        case 'awareness':
+          room.applyClientAwareness(connection, message.update)
+          break
+        case 'other':
+          break // the contract: other message types are ignored
+      }
+    } catch (err) {
+      deps.logger.warn({ err, connectionId, room: room.name }, 'undecodable message')
+      close(CloseCode.Malformed, 'undecodable message')
+    }
+  }
+
+  socket.on('message', (raw: RawData) => {
+    const data = toUint8Array(raw)
+    if (connection) return handleFrame(data)
+    buffered.push(data)
+    if (buffered.length > deps.config.MAX_PENDING_FRAMES) close(CloseCode.RateLimited, 'flood before join')
+  })
+  socket.on('close', () => {
+    closed = true
+    if (room && connection) {
+      room.leave(connection)
+      deps.rooms.scheduleUnloadIfEmpty(room)
+    }
+  })
+  socket.on('error', (err) => deps.logger.warn({ err, connectionId }, 'socket error'))
+
+  const url = new URL(request.url ?? '/', 'http://localhost')
+  const parsed = parseRoomName(url.pathname.replace(/^\/yjs\//, ''))
+  if (!parsed.ok) {
+    return close(parsed.reason === 'malformed' ? CloseCode.Malformed : CloseCode.NotFound)
+  }
+  const { boardId, kind } = parsed.room
+  if (!deps.db.getBoard(boardId)) return close(CloseCode.NotFound)
+  const token = url.searchParams.get('token')
+  const participant = token ? participantOfToken(deps.db, boardId, token) : null
+  if (!participant) return close(CloseCode.Unauthorized)
+
+  const canWrite = kind === 'board' ? canWriteBoard(participant.role) : canWriteControl(participant.role)
+  deps.rooms
+    .acquire(boardId, kind)
+    .then((loaded) => {
+      if (closed) return deps.rooms.scheduleUnloadIfEmpty(loaded)
+      if (loaded.connections.size >= deps.config.MAX_CONNECTIONS_PER_ROOM) {
+        deps.rooms.scheduleUnloadIfEmpty(loaded)
+        return close(CloseCode.RateLimited, 'room full')
+      }
+      room = loaded
+      connection = {
+        id: connectionId,
+        canWrite,
+        awarenessClientIds: new Set(),
+        send: (message) => {
+          if (socket.readyState === socket.OPEN) socket.send(message, { binary: true })
+        },
+      }
+      loaded.join(connection)
+      for (const frame of buffered.splice(0)) handleFrame(frame)
+    })
+    .catch((err: unknown) => {
+      if (err instanceof CorruptLogError) {
+        deps.logger.warn({ err, connectionId, boardId }, 'board refused: corrupt update log')
+        return close(CloseCode.Unavailable)
+      }
+      deps.logger.warn({ err, connectionId, boardId }, 'room failed to load')
+      close(CloseCode.Unavailable)
+    })
+}
+
+function toUint8Array(raw: RawData): Uint8Array {
+  if (Array.isArray(raw)) return new Uint8Array(Buffer.concat(raw))
+  if (raw instanceof ArrayBuffer) return new Uint8Array(raw)
+  return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength)
+}

@@ -1,0 +1,96 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { boardIdParams, createBoardBody, joinBoardBody } from '../../shared/apiSchemas.ts'
+import { initBoardMeta } from '../../shared/boardDoc.ts'
+import { initControlDoc } from '../../shared/controlDoc.ts'
+import { randomId } from '../../shared/ids.ts'
+import { roles, type Role } from '../../shared/roles.ts'
+import { agendaTemplates } from '../../shared/templates.ts'
+import { accessOf, roleOfRoleToken } from '../auth/access.ts'
+import { bearerToken, hashToken, newToken } from '../auth/tokens.ts'
+import { notFound, tooMany, unauthorized } from '../errors.ts'
+import type { AppContext } from '../appContext.ts'
+import { parseInput } from './parse.ts'
+
+/** Boards and joining: create a board, read it, join it as a participant. */
+export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db, rooms, config } = ctx
+
+  app.post('/api/boards', async (request, reply) => {
+    const body = parseInput(createBoardBody, request.body, 'board')
+    if (Object.keys(db.data.boards).length >= config.MAX_BOARDS) {
+      throw tooMany('this server holds the maximum number of boards')
+    }
+    const id = randomId()
+    const template = body.template ?? 'catchball'
+    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>
+    const createdAt = new Date().toISOString()
+    await rooms.change(id, 'board', (room) => room.transactAsServer((doc) => initBoardMeta(doc, body.title)))
+    await rooms.change(id, 'control', (room) =>
+      room.transactAsServer((doc) => initControlDoc(doc, agendaTemplates[template].agenda)),
+    )
+    await db.addBoard({
+      id,
+      title: body.title,
+      template,
+      createdAt,
+      roleTokenHashes: Object.fromEntries(
+        roles.map((role) => [role, hashToken(tokens[role])]),
+      ) as Record<Role, string>,
+      finalizedVersion: null,
+    })
+    const base = `${config.PUBLIC_URL.replace(/\/$/, '')}/b/${id}#join=`
+    const links = Object.fromEntries(roles.map((role) => [role, base + tokens[role]]))
+    request.log.info({ boardId: id, template }, 'board created')
+    return reply.code(201).send({ id, title: body.title, createdAt, template, tokens, links })
+  })
+
+  app.get('/api/boards/:id', async (request) => {
+    const { board } = requireBoardAccess(ctx, request)
+    return {
+      id: board.id,
+      title: board.title,
+      createdAt: board.createdAt,
+      template: board.template,
+      finalizedVersion: board.finalizedVersion,
+    }
+  })
+
+  app.post('/api/boards/:id/participants', async (request, reply) => {
+    const { id } = parseInput(boardIdParams, request.params, 'board id')
+    const board = db.getBoard(id)
+    if (!board) throw notFound()
+    const body = parseInput(joinBoardBody, request.body, 'join request')
+    const role = roleOfRoleToken(board, body.token)
+    if (!role) throw unauthorized('this link is not valid for this board')
+    if (db.countParticipants(id) >= config.MAX_PARTICIPANTS_PER_BOARD) {
+      throw tooMany('this board is full')
+    }
+    const token = newToken()
+    const participantId = randomId()
+    await db.addParticipant({
+      id: participantId,
+      boardId: id,
+      name: body.name,
+      role,
+      tokenHash: hashToken(token),
+      joinedAt: new Date().toISOString(),
+    })
+    request.log.info({ boardId: id, participantId, role }, 'participant joined')
+    return reply.code(201).send({ participantId, name: body.name, role, token })
+  })
+}
+
+/**
+ * The board named in the route and the caller's access to it. Unknown board → 404 whatever
+ * the token; missing or foreign token → 401.
+ */
+export function requireBoardAccess(ctx: AppContext, request: FastifyRequest) {
+  const { id } = parseInput(boardIdParams, request.params, 'board id')
+  const board = ctx.db.getBoard(id)
+  if (!board) throw notFound()
+  const token = bearerToken(request.headers.authorization)
+  if (!token) throw unauthorized()
+  const access = accessOf(ctx.db, board, token)
+  if (!access) throw unauthorized()
+  return { board, access }
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance } from 'fastify'
+import { errorBody } from './errors.ts'
+
+/**
+ * Serves the built client and falls back to index.html for client routes (`/b/:id`), so a
+ * shared link opens the board. API and WebSocket paths keep their JSON 404.
+ */
+export async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
+  const root = clientDir ? resolve(clientDir) : ''
+  const hasClient = root !== '' && existsSync(resolve(root, 'index.html'))
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      setHeaders: (res, path) => {
+        // Vite fingerprints everything under assets/, so it can be cached for good.
+        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable')
+        else res.header('cache-control', 'no-cache')
+      },
+    })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url.startsWith('/yjs/')
+    if (hasClient && request.method === 'GET' && !isApi) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    }
+    return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`))
+  })
+}

@@ -1,0 +1,108 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import type { Role } from '../../shared/roles.ts'
+
+/**
+ * The lowdb JSON database: boards, participants, ballots, outcomes. Never Yjs updates
+ * (those go to the per-board update logs). Writes are atomic (steno writes a temp file
+ * and renames it), so a crash mid-write leaves the previous file intact.
+ */
+export interface BoardRecord {
+  id: string
+  title: string
+  template: string
+  createdAt: string
+  /** SHA-256 hashes of the three role tokens. */
+  roleTokenHashes: Record<Role, string>
+  finalizedVersion: number | null
+}
+
+export interface ParticipantRecord {
+  id: string
+  boardId: string
+  name: string
+  role: Role
+  tokenHash: string
+  joinedAt: string
+}
+
+export interface DatabaseShape {
+  schemaVersion: 1
+  boards: Record<string, BoardRecord>
+  participants: Record<string, ParticipantRecord>
+  /** Owned by later features (rounds, ballots, outcomes); kept as open records here. */
+  rounds: Record<string, unknown>
+  ballots: Record<string, unknown>
+  outcomes: Record<string, unknown>
+}
+
+const emptyDatabase = (): DatabaseShape => ({
+  schemaVersion: 1,
+  boards: {},
+  participants: {},
+  rounds: {},
+  ballots: {},
+  outcomes: {},
+})
+
+export class Database {
+  /** token hash → participant id, so a token is resolved without scanning. */
+  private readonly participantByTokenHash = new Map<string, string>()
+
+  private constructor(private readonly low: Low<DatabaseShape>) {
+    for (const participant of Object.values(low.data.participants)) {
+      this.participantByTokenHash.set(participant.tokenHash, participant.id)
+    }
+  }
+
+  static async open(dataDir: string): Promise<Database> {
+    await mkdir(dataDir, { recursive: true })
+    const low = new Low<DatabaseShape>(new JSONFile(join(dataDir, 'catchball.json')), emptyDatabase())
+    await low.read()
+    low.data = { ...emptyDatabase(), ...low.data }
+    return new Database(low)
+  }
+
+  get data(): DatabaseShape {
+    return this.low.data
+  }
+
+  /** Persist the current data (atomic replace; concurrent calls are coalesced). */
+  write(): Promise<void> {
+    return this.low.write()
+  }
+
+  getBoard(id: string): BoardRecord | undefined {
+    return Object.hasOwn(this.data.boards, id) ? this.data.boards[id] : undefined
+  }
+
+  async addBoard(board: BoardRecord): Promise<void> {
+    this.data.boards[board.id] = board
+    await this.write()
+  }
+
+  async addParticipant(participant: ParticipantRecord): Promise<void> {
+    this.data.participants[participant.id] = participant
+    this.participantByTokenHash.set(participant.tokenHash, participant.id)
+    await this.write()
+  }
+
+  participantByHash(tokenHash: string): ParticipantRecord | undefined {
+    const id = this.participantByTokenHash.get(tokenHash)
+    return id ? this.data.participants[id] : undefined
+  }
+
+  participantsOf(boardId: string): ParticipantRecord[] {
+    return Object.values(this.data.participants).filter((p) => p.boardId === boardId)
+  }
+
+  countParticipants(boardId: string): number {
+    let count = 0
+    for (const participant of Object.values(this.data.participants)) {
+      if (participant.boardId === boardId) count++
+    }
+    return count
+  }
+}

@@ -6,8 +6,10 @@ import { installErrorHandling } from './errorHandling.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { startSocketSession } from './rooms/socketSession.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
+import { registerRoundRoutes } from './routes/rounds.ts'
 import { serveClient } from './staticClient.ts'
 import { Database } from './storage/database.ts'
+import { RoundService } from './voting/RoundService.ts'
 
 export interface CatchballApp {
   app: FastifyInstance
@@ -26,7 +28,10 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
       // Never log a token: they travel in the query string (WebSocket) and Authorization.
       redact: ['req.headers.authorization'],
       serializers: {
-        req: (req) => ({ method: req.method, url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]') }),
+        req: (req) => ({
+          method: req.method,
+          url: req.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+        }),
       },
     },
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
@@ -39,13 +44,17 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   await app.register(fastifyWebsocket, { options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES } })
 
   app.get('/healthz', async () => ({ ok: true }))
+  const rounds = new RoundService(db, rooms)
   registerBoardRoutes(app, context)
+  registerRoundRoutes(app, context, rounds)
+  app.get('/api/time', async () => ({ now: Date.now() }))
   app.get('/yjs/*', { websocket: true }, (socket, request) => {
     startSocketSession(socket, request.raw, { ...context, logger: request.log })
   })
   await serveClient(app, config.CLIENT_DIR)
 
   app.addHook('onClose', async () => {
+    await rounds.stop()
     await rooms.closeAll()
     await db.write()
   })

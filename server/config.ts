@@ -74,5 +74,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Config for tests: port 0, loopback, silent, given data dir. */
 export function testConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), PORT: 0, DATA_DIR: dataDir, LOG_LEVEL: 'silent', CLIENT_DIR: '', ...overrides }
+  return {
+    ...loadConfig({}),
+    PORT: 0,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    CLIENT_DIR: '',
+    ...overrides,
+  }
 }

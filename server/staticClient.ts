@@ -17,7 +17,8 @@ export async function serveClient(app: FastifyInstance, clientDir: string): Prom
       wildcard: false,
       setHeaders: (res, path) => {
         // Vite fingerprints everything under assets/, so it can be cached for good.
-        if (path.includes('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable')
+        if (path.includes('/assets/'))
+          res.header('cache-control', 'public, max-age=31536000, immutable')
         else res.header('cache-control', 'no-cache')
       },
     })
@@ -27,6 +28,8 @@ export async function serveClient(app: FastifyInstance, clientDir: string): Prom
     if (hasClient && request.method === 'GET' && !isApi) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }
-    return reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`))
+    return reply
+      .code(404)
+      .send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`))
   })
 }

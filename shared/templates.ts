@@ -25,7 +25,11 @@ export const agendaTemplates: Record<BoardTemplateId, { label: string; agenda: A
       phase('check-in', 'Check-in', 'Say who you are and what you want from today.'),
       phase('customer-ideal', 'Customer ideal', 'Write what would make our customers smile.'),
       phase('propose', 'Propose', 'Leadership proposes objectives; teams draft key results.'),
-      phase('catchball', 'Catchball rounds', 'Throw cards back and forth with feedback until both sides agree.'),
+      phase(
+        'catchball',
+        'Catchball rounds',
+        'Throw cards back and forth with feedback until both sides agree.',
+      ),
       phase('vote', 'Vote', 'Place your dots on the objectives that matter most.'),
       phase('consensus', 'Consensus', 'Show your fist-of-five on each candidate.'),
       phase('agree', 'Agree', 'Mark the agreed OKRs; the facilitator finalizes.'),
@@ -36,9 +40,17 @@ export const agendaTemplates: Record<BoardTemplateId, { label: string; agenda: A
     agenda: [
       phase('plan', 'Plan', 'Recall what we planned: the key results of this cycle.'),
       phase('do', 'Do', 'Note what we actually did.'),
-      phase('check', 'Check', 'Grade each key result from 0.0 to 1.0 (0.7 is a good stretch outcome).'),
+      phase(
+        'check',
+        'Check',
+        'Grade each key result from 0.0 to 1.0 (0.7 is a good stretch outcome).',
+      ),
       phase('adjust', 'Adjust', 'Find the causes and propose countermeasures.'),
-      phase('actions', 'Actions', 'Agree actions with owners and due dates, linked to key results.'),
+      phase(
+        'actions',
+        'Actions',
+        'Agree actions with owners and due dates, linked to key results.',
+      ),
     ],
   },
   dots: {

@@ -17,7 +17,11 @@ export function roleOfRoleToken(board: BoardRecord, token: string): Role | null 
 }
 
 /** A personal token's participant on this board, or null (wrong board counts as invalid). */
-export function participantOfToken(db: Database, boardId: string, token: string): ParticipantRecord | null {
+export function participantOfToken(
+  db: Database,
+  boardId: string,
+  token: string,
+): ParticipantRecord | null {
   const participant = db.participantByHash(hashToken(token))
   if (!participant || participant.boardId !== boardId) return null
   return tokenMatches(token, participant.tokenHash) ? participant : null

@@ -83,7 +83,9 @@ export class Room {
   private readonly flushAwareness = () => {
     this.awarenessTimer = null
     if (this.pendingAwareness.size === 0) return
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]))
+    const message = encodeAwareness(
+      encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
+    )
     this.pendingAwareness.clear()
     for (const connection of this.connections) connection.send(message)
   }

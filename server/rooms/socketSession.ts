@@ -30,7 +30,11 @@ export interface SocketDeps {
  * while the room loads are buffered, not lost. Any failure closes only this socket, with a
  * named code, and is logged with the board and connection id.
  */
-export function startSocketSession(socket: WebSocket, request: IncomingMessage, deps: SocketDeps): void {
+export function startSocketSession(
+  socket: WebSocket,
+  request: IncomingMessage,
+  deps: SocketDeps,
+): void {
   const connectionId = randomId(10)
   let room: Room | null = null
   let connection: RoomConnection | null = null
@@ -72,7 +76,8 @@ export function startSocketSession(socket: WebSocket, request: IncomingMessage, 
     const data = toUint8Array(raw)
     if (connection) return handleFrame(data)
     buffered.push(data)
-    if (buffered.length > deps.config.MAX_PENDING_FRAMES) close(CloseCode.RateLimited, 'flood before join')
+    if (buffered.length > deps.config.MAX_PENDING_FRAMES)
+      close(CloseCode.RateLimited, 'flood before join')
   })
   socket.on('close', () => {
     closed = true
@@ -94,7 +99,8 @@ export function startSocketSession(socket: WebSocket, request: IncomingMessage, 
   const participant = token ? participantOfToken(deps.db, boardId, token) : null
   if (!participant) return close(CloseCode.Unauthorized)
 
-  const canWrite = kind === 'board' ? canWriteBoard(participant.role) : canWriteControl(participant.role)
+  const canWrite =
+    kind === 'board' ? canWriteBoard(participant.role) : canWriteControl(participant.role)
   deps.rooms
     .acquire(boardId, kind)
     .then((loaded) => {

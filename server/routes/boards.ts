@@ -7,7 +7,7 @@ import { roles, type Role } from '../../shared/roles.ts'
 import { agendaTemplates } from '../../shared/templates.ts'
 import { accessOf, roleOfRoleToken } from '../auth/access.ts'
 import { bearerToken, hashToken, newToken } from '../auth/tokens.ts'
-import { notFound, tooMany, unauthorized } from '../errors.ts'
+import { forbidden, notFound, tooMany, unauthorized } from '../errors.ts'
 import type { AppContext } from '../appContext.ts'
 import { parseInput } from './parse.ts'
 
@@ -22,9 +22,14 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
     }
     const id = randomId()
     const template = body.template ?? 'catchball'
-    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<Role, string>
+    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<
+      Role,
+      string
+    >
     const createdAt = new Date().toISOString()
-    await rooms.change(id, 'board', (room) => room.transactAsServer((doc) => initBoardMeta(doc, body.title)))
+    await rooms.change(id, 'board', (room) =>
+      room.transactAsServer((doc) => initBoardMeta(doc, body.title)),
+    )
     await rooms.change(id, 'control', (room) =>
       room.transactAsServer((doc) => initControlDoc(doc, agendaTemplates[template].agenda)),
     )
@@ -93,4 +98,17 @@ export function requireBoardAccess(ctx: AppContext, request: FastifyRequest) {
   const access = accessOf(ctx.db, board, token)
   if (!access) throw unauthorized()
   return { board, access }
+}
+
+/** Like requireBoardAccess, but only a personal token (a joined person) will do. */
+export function requireParticipant(
+  ctx: AppContext,
+  request: FastifyRequest,
+  allowed?: readonly Role[],
+) {
+  const { board, access } = requireBoardAccess(ctx, request)
+  if (!access.participant)
+    throw unauthorized('join the board first: role links are only for joining')
+  if (allowed && !allowed.includes(access.participant.role)) throw forbidden()
+  return { board, participant: access.participant }
 }

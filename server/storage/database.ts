@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import type { Role } from '../../shared/roles.ts'
+import type { BallotContent, Round } from '../../shared/votingSchemas.ts'
 
 /**
  * The lowdb JSON database: boards, participants, ballots, outcomes. Never Yjs updates
@@ -28,13 +29,25 @@ export interface ParticipantRecord {
   joinedAt: string
 }
 
+export interface RoundRecord extends Round {
+  boardId: string
+}
+
+export interface BallotRecord {
+  roundId: string
+  participantId: string
+  content: BallotContent
+  updatedAt: string
+}
+
 export interface DatabaseShape {
   schemaVersion: 1
   boards: Record<string, BoardRecord>
   participants: Record<string, ParticipantRecord>
-  /** Owned by later features (rounds, ballots, outcomes); kept as open records here. */
-  rounds: Record<string, unknown>
-  ballots: Record<string, unknown>
+  rounds: Record<string, RoundRecord>
+  /** Key: `<roundId>:<participantId>`: one ballot per person per round. */
+  ballots: Record<string, BallotRecord>
+  /** Owned by the outcomes feature. */
   outcomes: Record<string, unknown>
 }
 
@@ -59,7 +72,10 @@ export class Database {
 
   static async open(dataDir: string): Promise<Database> {
     await mkdir(dataDir, { recursive: true })
-    const low = new Low<DatabaseShape>(new JSONFile(join(dataDir, 'catchball.json')), emptyDatabase())
+    const low = new Low<DatabaseShape>(
+      new JSONFile(join(dataDir, 'catchball.json')),
+      emptyDatabase(),
+    )
     await low.read()
     low.data = { ...emptyDatabase(), ...low.data }
     return new Database(low)

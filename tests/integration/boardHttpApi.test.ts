@@ -31,14 +31,22 @@ describe('board HTTP API', () => {
     const joined = await join(server.url, board.id, 'Ana', board.tokens.participant)
     expect(joined.role).toBe('participant')
     expect(joined.token).not.toBe(board.tokens.participant)
-    const { status, json } = await request(server.url, 'GET', `/api/boards/${board.id}`, undefined, joined.token)
+    const { status, json } = await request(
+      server.url,
+      'GET',
+      `/api/boards/${board.id}`,
+      undefined,
+      joined.token,
+    )
     expect(status).toBe(200)
     expect(json).toMatchObject({ id: board.id, title: 'Team sync', finalizedVersion: null })
   })
 
   it('gives each role the role of the link used', async () => {
     const board = await createBoard(server.url)
-    expect((await join(server.url, board.id, 'F', board.tokens.facilitator)).role).toBe('facilitator')
+    expect((await join(server.url, board.id, 'F', board.tokens.facilitator)).role).toBe(
+      'facilitator',
+    )
     expect((await join(server.url, board.id, 'V', board.tokens.viewer)).role).toBe('viewer')
   })
 
@@ -46,7 +54,13 @@ describe('board HTTP API', () => {
     const board = await createBoard(server.url)
     const joined = await join(server.url, board.id, 'Ana', board.tokens.participant)
     for (const token of [undefined, 'nonsense', joined.token]) {
-      const { status, json } = await request(server.url, 'GET', '/api/boards/doesNotExist', undefined, token)
+      const { status, json } = await request(
+        server.url,
+        'GET',
+        '/api/boards/doesNotExist',
+        undefined,
+        token,
+      )
       expect(status).toBe(404)
       expect(json.error.code).toBe('not_found')
     }
@@ -57,7 +71,9 @@ describe('board HTTP API', () => {
     const b = await createBoard(server.url)
     const joinedB = await join(server.url, b.id, 'Bo', b.tokens.participant)
     expect((await request(server.url, 'GET', `/api/boards/${a.id}`)).status).toBe(401)
-    expect((await request(server.url, 'GET', `/api/boards/${a.id}`, undefined, joinedB.token)).status).toBe(401)
+    expect(
+      (await request(server.url, 'GET', `/api/boards/${a.id}`, undefined, joinedB.token)).status,
+    ).toBe(401)
     const wrongJoin = await request(server.url, 'POST', `/api/boards/${a.id}/participants`, {
       name: 'X',
       token: b.tokens.participant,
@@ -67,7 +83,13 @@ describe('board HTTP API', () => {
 
   it('rejects malformed input with 400 and a JSON error, storing nothing', async () => {
     const before = Object.keys(server.context.db.data.boards).length
-    for (const body of [{}, { title: '' }, { title: 'x'.repeat(201) }, { title: 'ok', template: 'nope' }, '{"title":']) {
+    for (const body of [
+      {},
+      { title: '' },
+      { title: 'x'.repeat(201) },
+      { title: 'ok', template: 'nope' },
+      '{"title":',
+    ]) {
       const { status, json } = await request(server.url, 'POST', '/api/boards', body)
       expect(status).toBe(400)
       expect(typeof json.error.message).toBe('string')
@@ -80,9 +102,16 @@ describe('board HTTP API', () => {
   it('never repeats a token after creation and stores tokens only hashed', async () => {
     const board = await createBoard(server.url)
     const joined = await join(server.url, board.id, 'Ana', board.tokens.participant)
-    const { json } = await request(server.url, 'GET', `/api/boards/${board.id}`, undefined, joined.token)
+    const { json } = await request(
+      server.url,
+      'GET',
+      `/api/boards/${board.id}`,
+      undefined,
+      joined.token,
+    )
     expect(JSON.stringify(json)).not.toContain(joined.token)
     const stored = JSON.stringify(server.context.db.data)
-    for (const token of [...Object.values(board.tokens), joined.token]) expect(stored).not.toContain(token)
+    for (const token of [...Object.values(board.tokens), joined.token])
+      expect(stored).not.toContain(token)
   })
 })

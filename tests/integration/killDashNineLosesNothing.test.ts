@@ -26,7 +26,8 @@ it('after kill -9 and a restart on the same data, every board and every edit is 
   await waitForSync(writer)
 
   const ids: string[] = []
-  for (let i = 0; i < 50; i++) ids.push(createCard(writer.doc, { kind: 'objective', title: `Objective ${i}` }))
+  for (let i = 0; i < 50; i++)
+    ids.push(createCard(writer.doc, { kind: 'objective', title: `Objective ${i}` }))
   setCardText(writer.doc, ids[0], 'title', 'Objective 0 (edited)')
   // Appends reach the log within 100 ms of arrival; give the frames time to arrive first.
   await new Promise((resolve) => setTimeout(resolve, 400))

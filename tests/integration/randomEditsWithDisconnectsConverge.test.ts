@@ -23,7 +23,10 @@ function randomEdit(random: () => number, client: YClient): void {
   const ids = [...getCards(client.doc).keys()]
   const action = ids.length === 0 ? 0 : Math.floor(random() * 4)
   if (action === 0) {
-    createCard(client.doc, { kind: pick(random, ['objective', 'keyResult'] as const), title: pick(random, words) })
+    createCard(client.doc, {
+      kind: pick(random, ['objective', 'keyResult'] as const),
+      title: pick(random, words),
+    })
   } else if (action === 1) {
     const id = pick(random, ids)
     // Insert at a code point boundary, as a keyboard does (never inside an emoji's surrogate pair).
@@ -32,7 +35,10 @@ function randomEdit(random: () => number, client: YClient): void {
     const next = [...chars.slice(0, at), ` ${pick(random, words)}`, ...chars.slice(at)].join('')
     setCardText(client.doc, id, 'title', next)
   } else if (action === 2) {
-    updateCard(client.doc, pick(random, ids), { confidence: Math.floor(random() * 11), owner: pick(random, words) })
+    updateCard(client.doc, pick(random, ids), {
+      confidence: Math.floor(random() * 11),
+      owner: pick(random, words),
+    })
   } else if (random() < 0.3) {
     deleteCard(client.doc, pick(random, ids))
   }
@@ -50,7 +56,8 @@ function canonical(value: unknown): string {
 async function runScenario(seed: number): Promise<void> {
   const random = seededRandom(seed)
   const { board, participants } = await boardWithPeople(server, 10)
-  for (const person of participants) clients.push(connectClient(server.wsUrl, board.id, person.token))
+  for (const person of participants)
+    clients.push(connectClient(server.wsUrl, board.id, person.token))
   await Promise.all(clients.map((c) => waitForSync(c)))
 
   for (let step = 0; step < 200; step++) {

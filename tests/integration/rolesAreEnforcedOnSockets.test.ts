@@ -5,7 +5,13 @@ import { CloseCode } from '../../shared/closeCodes.ts'
 import { getControlRoot } from '../../shared/controlDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
 import { newServer, type TestServer } from '../support/testServer.ts'
-import { closeCodeOf, connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+import {
+  closeCodeOf,
+  connectClient,
+  eventually,
+  waitForSync,
+  type YClient,
+} from '../support/yClient.ts'
 
 let server: TestServer
 const clients: YClient[] = []
@@ -86,10 +92,12 @@ it('closes with 4401 for a missing or foreign token and 4404 for an unknown boar
   expect(await closeCodeOf(`${base}/${a.board.id}?token=${a.board.tokens.participant}`)).toBe(
     CloseCode.Unauthorized,
   )
-  expect(await closeCodeOf(`${base}/unknownBoard?token=${a.participants[0].token}`)).toBe(CloseCode.NotFound)
-  expect(await closeCodeOf(`${base}/${a.board.id}/elsewhere?token=${a.participants[0].token}`)).toBe(
+  expect(await closeCodeOf(`${base}/unknownBoard?token=${a.participants[0].token}`)).toBe(
     CloseCode.NotFound,
   )
+  expect(
+    await closeCodeOf(`${base}/${a.board.id}/elsewhere?token=${a.participants[0].token}`),
+  ).toBe(CloseCode.NotFound)
   expect(await closeCodeOf(`${base}/bad%2E%2Eid?token=x`)).toBe(CloseCode.Malformed)
   expect(await closeCodeOf(`${base}/${'x'.repeat(65)}?token=x`)).toBe(CloseCode.Malformed)
 })

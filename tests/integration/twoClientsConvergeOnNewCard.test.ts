@@ -30,7 +30,8 @@ it('a card created by one client appears, with its title, for another', async ()
 
   setCardText(bob.doc, id, 'notes', 'Customers wait 3 days for an answer')
   await eventually(
-    () => readCard(id, getCards(alice.doc).get(id)!).notes === 'Customers wait 3 days for an answer',
+    () =>
+      readCard(id, getCards(alice.doc).get(id)!).notes === 'Customers wait 3 days for an answer',
     5000,
     'notes to reach alice',
   )
@@ -54,7 +55,9 @@ it('two people typing in the same title at once both keep their words', async ()
   bob.provider.connect()
 
   const titleOf = (client: YClient) => readCard(id, getCards(client.doc).get(id)!).title
-  await eventually(() => titleOf(alice) === titleOf(bob) && titleOf(alice).length > 'Grow revenue'.length)
+  await eventually(
+    () => titleOf(alice) === titleOf(bob) && titleOf(alice).length > 'Grow revenue'.length,
+  )
   // Character-level merge: each person's words survive in the merged title.
   expect(titleOf(alice)).toContain('Sustainably')
   expect(titleOf(alice)).toContain('revenue')

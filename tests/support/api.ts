@@ -38,13 +38,22 @@ export async function request(
   return { status: response.status, json }
 }
 
-export async function createBoard(baseUrl: string, title = 'Q3 OKR workshop', template?: string): Promise<CreatedBoard> {
+export async function createBoard(
+  baseUrl: string,
+  title = 'Q3 OKR workshop',
+  template?: string,
+): Promise<CreatedBoard> {
   const { status, json } = await request(baseUrl, 'POST', '/api/boards', { title, template })
   if (status !== 201) throw new Error(`create board failed: ${status} ${JSON.stringify(json)}`)
   return json
 }
 
-export async function join(baseUrl: string, boardId: string, name: string, roleToken: string): Promise<Joined> {
+export async function join(
+  baseUrl: string,
+  boardId: string,
+  name: string,
+  roleToken: string,
+): Promise<Joined> {
   const { status, json } = await request(baseUrl, 'POST', `/api/boards/${boardId}/participants`, {
     name,
     token: roleToken,

@@ -9,7 +9,11 @@ export interface BoardWithPeople {
 }
 
 /** A board with a facilitator, `n` participants and a viewer, all joined. */
-export async function boardWithPeople(server: TestServer, n = 2, title = 'Workshop'): Promise<BoardWithPeople> {
+export async function boardWithPeople(
+  server: TestServer,
+  n = 2,
+  title = 'Workshop',
+): Promise<BoardWithPeople> {
   const board = await createBoard(server.url, title)
   const facilitator = await join(server.url, board.id, 'Facilitator', board.tokens.facilitator)
   const participants: Joined[] = []

@@ -17,7 +17,10 @@ export interface TestServer extends CatchballApp {
 }
 
 /** A real Catchball server on 127.0.0.1, port 0, with its own temp data dir. */
-export async function newServer(overrides: Partial<Config> = {}, dataDir?: string): Promise<TestServer> {
+export async function newServer(
+  overrides: Partial<Config> = {},
+  dataDir?: string,
+): Promise<TestServer> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'catchball-test-')))
   const config = testConfig(dir, { HOST: '127.0.0.1', LOG_FSYNC: false, ...overrides })
   const built = await buildApp(config)

@@ -42,7 +42,11 @@ export function waitForSync(client: YClient, timeoutMs = 5000): Promise<void> {
 }
 
 /** Poll until `check` returns true (convergence across sockets is asynchronous). */
-export async function eventually(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function eventually(
+  check: () => boolean,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now()
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { createCard } from '../../shared/boardDoc.ts'
+import { getRounds } from '../../shared/controlDoc.ts'
+import type { PublishedRound } from '../../shared/votingSchemas.ts'
+import { request } from '../support/api.ts'
+import { boardWithPeople } from '../support/boardFixture.ts'
+import { newServer, type TestServer } from '../support/testServer.ts'
+import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+
+let server: TestServer
+const clients: YClient[] = []
+beforeEach(async () => {
+  server = await newServer()
+})
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.destroy())
+  await server.destroy()
+})
+
+it('30 participants voting at the same moment: every dot counted exactly once, everywhere', async () => {
+  const { board, facilitator, participants } = await boardWithPeople(server, 30)
+  const writer = connectClient(server.wsUrl, board.id, facilitator.token)
+  clients.push(writer)
+  await waitForSync(writer)
+  const cards = ['A', 'B', 'C', 'D'].map((t) =>
+    createCard(writer.doc, { kind: 'objective', title: t }),
+  )
+  await new Promise((resolve) => setTimeout(resolve, 200))
+
+  const opened = await request(
+    server.url,
+    'POST',
+    `/api/boards/${board.id}/rounds`,
+    { kind: 'dots', votesPerPerson: 5, maxPerCard: 3 },
+    facilitator.token,
+  )
+  expect(opened.status).toBe(201)
+  const roundId = opened.json.round.id
+
+  const watchers = participants.map((p) =>
+    connectClient(server.wsUrl, `${board.id}/control`, p.token),
+  )
+  clients.push(...watchers)
+  await Promise.all(watchers.map((w) => waitForSync(w)))
+
+  // Person i puts 3 dots on card i%4 and 2 on card (i+1)%4: 5 dots each, 150 in all.
+  const expected: Record<string, number> = {}
+  const ballots = participants.map((p, i) => {
+    const allocations = { [cards[i % 4]]: 3, [cards[(i + 1) % 4]]: 2 }
+    for (const [card, n] of Object.entries(allocations)) expected[card] = (expected[card] ?? 0) + n
+    return request(
+      server.url,
+      'PUT',
+      `/api/boards/${board.id}/rounds/${roundId}/ballot`,
+      { allocations },
+      p.token,
+    )
+  })
+  const results = await Promise.all(ballots)
+  expect(results.map((r) => r.status)).toEqual(new Array(30).fill(200))
+
+  const onServer = await request(
+    server.url,
+    'GET',
+    `/api/boards/${board.id}/rounds/${roundId}`,
+    undefined,
+    facilitator.token,
+  )
+  expect(onServer.json.voters).toBe(30)
+  expect(onServer.json.tally).toEqual(expected)
+  // 150 dots in all: 30 people × 5.
+  expect(
+    Object.values(onServer.json.tally as Record<string, number>).reduce((a, b) => a + b, 0),
+  ).toBe(150)
+
+  const published = (w: YClient) => getRounds(w.doc).get(roundId) as PublishedRound | undefined
+  await eventually(
+    () =>
+      watchers.every(
+        (w) => JSON.stringify(published(w)?.tally) === JSON.stringify(onServer.json.tally),
+      ),
+    5000,
+    'every client control document to hold the exact tally',
+  )
+  for (const w of watchers) expect(published(w)!.voters).toBe(30)
+})
+
+it('changing a ballot replaces it rather than adding to it', async () => {
+  const { board, facilitator, participants } = await boardWithPeople(server, 1)
+  const writer = connectClient(server.wsUrl, board.id, facilitator.token)
+  clients.push(writer)
+  await waitForSync(writer)
+  const a = createCard(writer.doc, { kind: 'objective', title: 'A' })
+  const b = createCard(writer.doc, { kind: 'objective', title: 'B' })
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const { json } = await request(
+    server.url,
+    'POST',
+    `/api/boards/${board.id}/rounds`,
+    { kind: 'dots', votesPerPerson: 3 },
+    facilitator.token,
+  )
+  const path = `/api/boards/${board.id}/rounds/${json.round.id}`
+  const token = participants[0].token
+  expect(
+    (await request(server.url, 'PUT', `${path}/ballot`, { allocations: { [a]: 3 } }, token)).status,
+  ).toBe(200)
+  expect(
+    (await request(server.url, 'PUT', `${path}/ballot`, { allocations: { [b]: 2 } }, token)).status,
+  ).toBe(200)
+  const state = await request(server.url, 'GET', path, undefined, token)
+  expect(state.json.tally).toEqual({ [b]: 2 })
+  expect(state.json.myBallot).toEqual({ allocations: { [b]: 2 } })
+})

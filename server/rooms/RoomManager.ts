@@ -123,9 +123,9 @@ export class RoomManager {
 
   /** Flush and close every room (SIGTERM, tests). */
   async closeAll(): Promise<void> {
-    for (const name of [...this.unloadTimers.keys()]) this.cancelUnload(name)
+    for (const name of this.unloadTimers.keys()) this.cancelUnload(name)
     await Promise.all([...this.loading.values()].map((p) => p.catch(() => undefined)))
     await Promise.all([...this.rooms.values()].map((room) => this.unload(room)))
-    await Promise.all([...this.closing.values()])
+    await Promise.all(this.closing.values())
   }
 }

@@ -218,7 +218,7 @@ export class RoundService {
 
   /** Publish what is pending and stop every timer (shutdown). */
   async stop(): Promise<void> {
-    for (const roundId of [...this.closeTimers.keys()]) this.cancelAutoClose(roundId)
+    for (const roundId of this.closeTimers.keys()) this.cancelAutoClose(roundId)
     const pending = [...this.publishTimers.keys()]
     for (const roundId of pending) await this.publishNow(this.db.data.rounds[roundId])
   }

@@ -57,7 +57,7 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
     )
   })
   const results = await Promise.all(ballots)
-  expect(results.map((r) => r.status)).toEqual(new Array(30).fill(200))
+  expect(results.map((r) => r.status)).toEqual(Array.from({ length: 30 }, () => 200))
 
   const onServer = await request(
     server.url,

@@ -7,6 +7,8 @@ import { RoomManager } from './rooms/RoomManager.ts'
 import { startSocketSession } from './rooms/socketSession.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
 import { registerRoundRoutes } from './routes/rounds.ts'
+import { registerOutcomeRoutes } from './routes/outcomes.ts'
+import { OutcomeService } from './outcomes/OutcomeService.ts'
 import { serveClient } from './staticClient.ts'
 import { Database } from './storage/database.ts'
 import { RoundService } from './voting/RoundService.ts'
@@ -47,6 +49,7 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   const rounds = new RoundService(db, rooms)
   registerBoardRoutes(app, context)
   registerRoundRoutes(app, context, rounds)
+  registerOutcomeRoutes(app, context, new OutcomeService(context, rounds))
   app.get('/api/time', async () => ({ now: Date.now() }))
   app.get('/yjs/*', { websocket: true }, (socket, request) => {
     startSocketSession(socket, request.raw, { ...context, logger: request.log })

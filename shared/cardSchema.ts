@@ -32,6 +32,8 @@ export const cardSchema = z.object({
   confidence: z.number().min(0).max(10),
   grade: z.number().min(0).max(1).nullable(),
   dueDate: z.string().max(40).nullable(),
+  /** Position among siblings in the outline (lower first); absent means "by creation time". */
+  order: z.number().finite().optional(),
   createdBy: z.string().max(200),
   createdAt: z.string(),
   updatedAt: z.string(),

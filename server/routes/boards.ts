@@ -1,52 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { boardIdParams, createBoardBody, joinBoardBody } from '../../shared/apiSchemas.ts'
-import { initBoardMeta } from '../../shared/boardDoc.ts'
-import { initControlDoc } from '../../shared/controlDoc.ts'
 import { randomId } from '../../shared/ids.ts'
-import { roles, type Role } from '../../shared/roles.ts'
-import { agendaTemplates } from '../../shared/templates.ts'
+import type { Role } from '../../shared/roles.ts'
 import { accessOf, roleOfRoleToken } from '../auth/access.ts'
 import { bearerToken, hashToken, newToken } from '../auth/tokens.ts'
+import { createBoard } from '../boards/createBoard.ts'
 import { forbidden, notFound, tooMany, unauthorized } from '../errors.ts'
 import type { AppContext } from '../appContext.ts'
 import { parseInput } from './parse.ts'
 
 /** Boards and joining: create a board, read it, join it as a participant. */
 export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const { db, rooms, config } = ctx
+  const { db, config } = ctx
 
   app.post('/api/boards', async (request, reply) => {
     const body = parseInput(createBoardBody, request.body, 'board')
-    if (Object.keys(db.data.boards).length >= config.MAX_BOARDS) {
-      throw tooMany('this server holds the maximum number of boards')
-    }
-    const id = randomId()
-    const template = body.template ?? 'catchball'
-    const tokens = Object.fromEntries(roles.map((role) => [role, newToken()])) as Record<
-      Role,
-      string
-    >
-    const createdAt = new Date().toISOString()
-    await rooms.change(id, 'board', (room) =>
-      room.transactAsServer((doc) => initBoardMeta(doc, body.title)),
-    )
-    await rooms.change(id, 'control', (room) =>
-      room.transactAsServer((doc) => initControlDoc(doc, agendaTemplates[template].agenda)),
-    )
-    await db.addBoard({
-      id,
-      title: body.title,
-      template,
-      createdAt,
-      roleTokenHashes: Object.fromEntries(
-        roles.map((role) => [role, hashToken(tokens[role])]),
-      ) as Record<Role, string>,
-      finalizedVersion: null,
-    })
-    const base = `${config.PUBLIC_URL.replace(/\/$/, '')}/b/${id}#join=`
-    const links = Object.fromEntries(roles.map((role) => [role, base + tokens[role]]))
-    request.log.info({ boardId: id, template }, 'board created')
-    return reply.code(201).send({ id, title: body.title, createdAt, template, tokens, links })
+    const board = await createBoard(ctx, body.title, body.template ?? 'catchball')
+    request.log.info({ boardId: board.id, template: board.template }, 'board created')
+    return reply.code(201).send(board)
   })
 
   app.get('/api/boards/:id', async (request) => {

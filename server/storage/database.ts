@@ -40,6 +40,16 @@ export interface BallotRecord {
   updatedAt: string
 }
 
+export interface OutcomeRecord {
+  boardId: string
+  version: number
+  createdAt: string
+  hash: string
+  note: string
+  /** The outcome set serialized once at finalize and served verbatim: byte-identical forever. */
+  json: string
+}
+
 export interface DatabaseShape {
   schemaVersion: 1
   boards: Record<string, BoardRecord>
@@ -47,8 +57,8 @@ export interface DatabaseShape {
   rounds: Record<string, RoundRecord>
   /** Key: `<roundId>:<participantId>`: one ballot per person per round. */
   ballots: Record<string, BallotRecord>
-  /** Owned by the outcomes feature. */
-  outcomes: Record<string, unknown>
+  /** Key: `<boardId>:<version>`. Never changed once written. */
+  outcomes: Record<string, OutcomeRecord>
 }
 
 const emptyDatabase = (): DatabaseShape => ({

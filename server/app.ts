@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppContext } from './appContext.ts'
 import type { Config } from './config.ts'
 import { installErrorHandling } from './errorHandling.ts'
+import { ConnectionRateLimit } from './rooms/connectionRateLimit.ts'
+import { installSecurity } from './security.ts'
 import { RoomManager } from './rooms/RoomManager.ts'
 import { startSocketSession } from './rooms/socketSession.ts'
 import { registerBoardRoutes } from './routes/boards.ts'
@@ -43,6 +45,8 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   const context: AppContext = { config, db, rooms }
 
   installErrorHandling(app)
+  await installSecurity(app, config)
+  const connectionLimit = new ConnectionRateLimit(config.WS_CONNECTIONS_PER_IP_PER_MINUTE)
   await app.register(fastifyWebsocket, { options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES } })
 
   app.get('/healthz', async () => ({ ok: true }))
@@ -52,11 +56,12 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   registerOutcomeRoutes(app, context, new OutcomeService(context, rounds))
   app.get('/api/time', async () => ({ now: Date.now() }))
   app.get('/yjs/*', { websocket: true }, (socket, request) => {
-    startSocketSession(socket, request.raw, { ...context, logger: request.log })
+    startSocketSession(socket, request.raw, { ...context, logger: request.log, connectionLimit })
   })
   await serveClient(app, config.CLIENT_DIR)
 
   app.addHook('onClose', async () => {
+    connectionLimit.stop()
     await rounds.stop()
     await rooms.closeAll()
     await db.write()

@@ -33,8 +33,10 @@ export const configSchema = z.object({
   MAX_CONNECTIONS_PER_ROOM: int(600),
   /** Frames buffered while a room loads from disk; a client flooding before load is closed with 4429. */
   MAX_PENDING_FRAMES: int(500),
-  /** A socket must finish authentication in this time or it is closed (4401). */
-  AUTH_TIMEOUT_MS: int(10_000),
+  /** REST requests per client IP per minute. High enough for a 500-person workshop behind one NAT voting at once. */
+  HTTP_RATE_LIMIT_PER_MINUTE: int(20_000),
+  /** New WebSocket connections per client IP per minute (500 people × 2 rooms, plus reconnects). */
+  WS_CONNECTIONS_PER_IP_PER_MINUTE: int(3000),
 
   /** Buffered log appends are written and fsynced at most this long after they arrive (budget: 100 ms). */
   LOG_FLUSH_INTERVAL_MS: int(50),

@@ -27,11 +27,13 @@ export const getCatchballLog = (doc: Y.Doc) => doc.getArray<CatchballEntry>('cat
 export const getCanvasArray = (doc: Y.Doc) =>
   doc.getArray<{ key: string; val: Record<string, unknown> }>('canvas')
 
-export function initBoardMeta(doc: Y.Doc, title: string): void {
+export function initBoardMeta(doc: Y.Doc, title: string, template = 'blank'): void {
   const meta = getMeta(doc)
   doc.transact(() => {
     if (!meta.has('schemaVersion')) meta.set('schemaVersion', BOARD_SCHEMA_VERSION)
     if (!meta.has('title')) meta.set('title', title)
+    // Lets the first client lay out the template's canvas (e.g. the PDCA frames).
+    if (!meta.has('template')) meta.set('template', template)
   })
 }
 

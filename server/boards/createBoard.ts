@@ -37,7 +37,7 @@ export async function createBoard(
   const createdAt = new Date().toISOString()
   await rooms.change(id, 'board', (room) =>
     room.transactAsServer((doc) => {
-      initBoardMeta(doc, title)
+      initBoardMeta(doc, title, template)
       seed?.(doc)
     }),
   )

@@ -8,6 +8,7 @@ import { participantOfToken } from '../auth/access.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../storage/database.ts'
 import { CorruptLogError } from '../storage/updateLog.ts'
+import type { ConnectionRateLimit } from './connectionRateLimit.ts'
 import { decodeClientMessage } from './protocol.ts'
 import type { Room, RoomConnection } from './Room.ts'
 import type { RoomManager } from './RoomManager.ts'
@@ -22,6 +23,7 @@ export interface SocketDeps {
   db: Database
   rooms: RoomManager
   logger: Logger
+  connectionLimit: ConnectionRateLimit
 }
 
 /**
@@ -88,6 +90,9 @@ export function startSocketSession(
   })
   socket.on('error', (err) => deps.logger.warn({ err, connectionId }, 'socket error'))
 
+  if (!deps.connectionLimit.allow(request.socket.remoteAddress ?? 'unknown')) {
+    return close(CloseCode.RateLimited, 'too many connections from this address')
+  }
   const url = new URL(request.url ?? '/', 'http://localhost')
   const parsed = parseRoomName(url.pathname.replace(/^\/yjs\//, ''))
   if (!parsed.ok) {

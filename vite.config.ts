@@ -13,9 +13,12 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
   },
+  // @tldraw/assets' `?url` imports cannot be pre-bundled (tldraw issue 4366).
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   server: {
     proxy: {
-      '/api': `http://127.0.0.1:${serverPort}`,
+      // '/api/' with its slash: a bare '/api' prefix would also capture client/api.ts.
+      '/api/': `http://127.0.0.1:${serverPort}`,
       '/healthz': `http://127.0.0.1:${serverPort}`,
       '/yjs': { target: `ws://127.0.0.1:${serverPort}`, ws: true },
     },

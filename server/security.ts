@@ -19,7 +19,9 @@ export async function installSecurity(app: FastifyInstance, config: Config): Pro
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:', 'data:', 'blob:'],
+        // 'self' covers ws:/wss: to this same host. Nothing else: this also stops tldraw's
+        // unlicensed-production tracking ping, while its watermark stays visible.
+        connectSrc: ["'self'", 'data:', 'blob:'],
         workerSrc: ["'self'", 'blob:'],
         mediaSrc: ["'self'", 'data:', 'blob:'],
         objectSrc: ["'none'"],

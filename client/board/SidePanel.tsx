@@ -1,0 +1,62 @@
+import { useState } from 'react'
+import type { Editor } from 'tldraw'
+import { OutlinePanel } from '../outline/OutlinePanel.tsx'
+import { jumpToCard } from '../shapes/index.ts'
+import { useBoard } from './BoardContext.tsx'
+import { ParticipantsPanel } from './ParticipantsPanel.tsx'
+import { useAwarenessPeers } from './useAwarenessPeers.ts'
+
+type Tab = 'outline' | 'people'
+
+/**
+ * The collapsible panel beside the canvas: the OKR outline and the people on the board.
+ * Beside, not over, the canvas, so it never covers tldraw's UI or its watermark.
+ */
+export function SidePanel(props: { editor: Editor | null; onClose: () => void }) {
+  const { editor, onClose } = props
+  const [tab, setTab] = useState<Tab>('outline')
+  const peopleCount = useAwarenessPeers(useBoard().awareness).length
+
+  const onJumpToCard = (cardId: string) => {
+    if (editor) jumpToCard(editor, cardId)
+  }
+
+  return (
+    <aside className="cb-side" aria-label="Board panel">
+      <div className="cb-side__tabs" role="tablist">
+        <TabButton id="outline" current={tab} onSelect={setTab} label="Outline" />
+        <TabButton id="people" current={tab} onSelect={setTab} label={`People (${peopleCount})`} />
+        <button
+          type="button"
+          className="cb-icon-button cb-side__close"
+          aria-label="Hide panel"
+          onClick={onClose}
+        >
+          »
+        </button>
+      </div>
+      <div className="cb-side__body" role="tabpanel">
+        {tab === 'people' ? (
+          <ParticipantsPanel editor={editor} />
+        ) : (
+          <OutlinePanel onJumpToCard={onJumpToCard} />
+        )}
+      </div>
+    </aside>
+  )
+}
+
+function TabButton(props: { id: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void }) {
+  const selected = props.id === props.current
+  return (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={selected}
+      className={`cb-side__tab${selected ? ' cb-side__tab--selected' : ''}`}
+      onClick={() => props.onSelect(props.id)}
+    >
+      {props.label}
+    </button>
+  )
+}

@@ -1,0 +1,90 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { roomName } from '../../shared/rooms.ts'
+
+/**
+ * The two shared documents of a board page, each kept in IndexedDB (edits survive reloads
+ * and offline periods) and synced over its own WebSocket with the personal token.
+ */
+export interface BoardConnection {
+  doc: Y.Doc
+  controlDoc: Y.Doc
+  boardProvider: WebsocketProvider
+  controlProvider: WebsocketProvider
+  boardLocal: IndexeddbPersistence
+  controlLocal: IndexeddbPersistence
+  /** Awareness of the board room: cursors, names, who edits which card. */
+  awareness: Awareness
+  /**
+   * Run `fn` first when the connection closes, while the documents can still be written
+   * (React cleans up a parent's effects before its children's). Returns an unsubscribe.
+   */
+  onBeforeDestroy(fn: () => void): () => void
+  destroy(): void
+}
+
+export function websocketBaseUrl(location: Location = window.location): string {
+  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${location.host}/yjs`
+}
+
+export function localDatabaseName(room: string): string {
+  return `catchball-${room}`
+}
+
+/** `token` is the personal token from joining; the server checks it on every socket. */
+export function openBoardConnection(boardId: string, token: string): BoardConnection {
+  const boardRoom = roomName(boardId, 'board')
+  const controlRoom = roomName(boardId, 'control')
+  const doc = new Y.Doc()
+  const controlDoc = new Y.Doc()
+
+  const boardLocal = new IndexeddbPersistence(localDatabaseName(boardRoom), doc)
+  const controlLocal = new IndexeddbPersistence(localDatabaseName(controlRoom), controlDoc)
+
+  const serverUrl = websocketBaseUrl()
+  const options = {
+    params: { token },
+    // No BroadcastChannel between tabs: every tab talks to the server itself, so the server's
+    // per-connection permission check (a viewer cannot write) is the only way in.
+    disableBc: true,
+  }
+  const boardProvider = new WebsocketProvider(serverUrl, boardRoom, doc, options)
+  const controlProvider = new WebsocketProvider(serverUrl, controlRoom, controlDoc, options)
+  const awareness = boardProvider.awareness
+
+  // Tell the others we left right away instead of letting our cursor linger until the
+  // awareness timeout (30 s).
+  const announceLeaving = () => removeAwarenessStates(awareness, [doc.clientID], 'leaving')
+  window.addEventListener('pagehide', announceLeaving)
+  const beforeDestroy = new Set<() => void>()
+
+  return {
+    doc,
+    controlDoc,
+    boardProvider,
+    controlProvider,
+    boardLocal,
+    controlLocal,
+    awareness,
+    onBeforeDestroy(fn) {
+      beforeDestroy.add(fn)
+      return () => beforeDestroy.delete(fn)
+    },
+    destroy() {
+      for (const fn of beforeDestroy) fn()
+      beforeDestroy.clear()
+      window.removeEventListener('pagehide', announceLeaving)
+      announceLeaving()
+      boardProvider.destroy()
+      controlProvider.destroy()
+      awareness.destroy()
+      void boardLocal.destroy()
+      void controlLocal.destroy()
+      doc.destroy()
+      controlDoc.destroy()
+    },
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  createUserId,
+  InstancePresenceRecordType,
+  type Editor,
+  type TLInstancePresence,
+  type TLPageId,
+  type TLShapeId,
+} from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import type { PresenceState } from './presenceState.ts'
+
+/**
+ * Turn other people's awareness states into tldraw `instance_presence` records. tldraw then
+ * draws their cursors (name, colour), their selections, and can follow their viewport.
+ * Records are put with `mergeRemoteChanges` (not ours to undo, not synced back).
+ */
+interface AwarenessChange {
+  added: number[]
+  updated: number[]
+  removed: number[]
+}
+
+const isFiniteNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value)
+
+export function isPresenceState(value: unknown): value is PresenceState {
+  const state = value as Partial<PresenceState> | null
+  const user = state?.user
+  return (
+    !!user &&
+    typeof user.id === 'string' &&
+    user.id.length > 0 &&
+    typeof user.name === 'string' &&
+    typeof user.color === 'string'
+  )
+}
+
+export function presenceRecordId(clientId: number) {
+  return InstancePresenceRecordType.createId(String(clientId))
+}
+
+/** The record for one peer, or null when their state cannot be shown (no page yet…). */
+export function presenceRecordFor(
+  clientId: number,
+  state: PresenceState,
+  lastActivityTimestamp: number,
+): TLInstancePresence | null {
+  if (typeof state.pageId !== 'string' || !state.pageId.startsWith('page:')) return null
+  const cursor = state.cursor
+  const viewport = state.viewport
+  const hasViewport =
+    !!viewport &&
+    [viewport.x, viewport.y, viewport.w, viewport.h].every(isFiniteNumber) &&
+    viewport.w > 0 &&
+    viewport.h > 0
+  try {
+    const record = InstancePresenceRecordType.create({
+      id: presenceRecordId(clientId),
+      userId: createUserId(state.user.id),
+      userName: state.user.name,
+      color: state.user.color,
+      currentPageId: state.pageId as TLPageId,
+      cursor:
+        cursor && isFiniteNumber(cursor.x) && isFiniteNumber(cursor.y)
+          ? { x: cursor.x, y: cursor.y, type: 'default', rotation: 0 }
+          : null,
+      // tldraw's follow reads a viewport as camera + screen size; a camera at zoom 1 whose
+      // screen is the viewport's size describes exactly that page rectangle.
+      camera: hasViewport ? { x: -viewport.x, y: -viewport.y, z: 1 } : null,
+      screenBounds: hasViewport ? { x: 0, y: 0, w: viewport.w, h: viewport.h } : null,
+      selectedShapeIds: Array.isArray(state.selectedShapeIds)
+        ? (state.selectedShapeIds.filter((id) => typeof id === 'string') as TLShapeId[])
+        : [],
+      lastActivityTimestamp,
+    })
+    return InstancePresenceRecordType.validate(record)
+  } catch (error) {
+    console.warn(`[catchball] ignored presence of client ${clientId}:`, error)
+    return null
+  }
+}
+
+export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => void {
+  const { store } = editor
+  const shown = new Set<TLInstancePresence['id']>()
+
+  const apply = ({ added, updated, removed }: AwarenessChange) => {
+    const states = awareness.getStates()
+    // Peers' clocks differ from ours, so "last active" is when we last saw them change.
+    const now = Date.now()
+    const puts: TLInstancePresence[] = []
+    const removes: TLInstancePresence['id'][] = []
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === awareness.clientID) continue
+      const state = states.get(clientId)
+      const record = isPresenceState(state) ? presenceRecordFor(clientId, state, now) : null
+      if (record) puts.push(record)
+      else if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
+    }
+    for (const clientId of removed) {
+      if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
+    }
+    if (puts.length === 0 && removes.length === 0) return
+    store.mergeRemoteChanges(() => {
+      if (removes.length > 0) store.remove(removes)
+      if (puts.length > 0) store.put(puts)
+    })
+    for (const id of removes) shown.delete(id)
+    for (const record of puts) shown.add(record.id)
+  }
+
+  apply({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+  awareness.on('change', apply)
+
+  return () => {
+    awareness.off('change', apply)
+    const stale = [...shown].filter((id) => store.has(id))
+    if (stale.length > 0) store.mergeRemoteChanges(() => store.remove(stale))
+    shown.clear()
+  }
+}

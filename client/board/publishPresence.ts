@@ -1,0 +1,79 @@
+import { isEqual, react, TLPOINTER_ID, type Editor } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import type { Session } from './BoardContext.tsx'
+import type { PresenceState } from './presenceState.ts'
+
+/** Awareness updates are sent at most this often (≤ 30 per second). */
+export const PRESENCE_INTERVAL_MS = 33
+
+type LivePresence = Pick<PresenceState, 'cursor' | 'pageId' | 'viewport' | 'selectedShapeIds'>
+
+const round = (value: number) => Math.round(value * 100) / 100
+
+function readLivePresence(editor: Editor): LivePresence {
+  const pointer = editor.store.get(TLPOINTER_ID)
+  // `isHoveringCanvas` is null on touch devices, where there is no hover: keep the point.
+  const onCanvas = editor.getInstanceState().isHoveringCanvas !== false
+  const viewport = editor.getViewportPageBounds()
+  return {
+    cursor: pointer && onCanvas ? { x: round(pointer.x), y: round(pointer.y) } : null,
+    pageId: editor.getCurrentPageId(),
+    viewport: {
+      x: round(viewport.x),
+      y: round(viewport.y),
+      w: round(viewport.w),
+      h: round(viewport.h),
+    },
+    selectedShapeIds: [...editor.getSelectedShapeIds()],
+  }
+}
+
+/**
+ * Publish our PresenceState in the board room's awareness and keep it current: cursor
+ * (page coordinates), page, viewport and selection. Writes are throttled and merged into
+ * one `setLocalState` so a burst of pointer moves is one awareness message. Other fields
+ * (`editingCardId`, set by the cards code) are kept as they are.
+ */
+export function publishPresence(editor: Editor, awareness: Awareness, session: Session) {
+  const user: PresenceState['user'] = {
+    id: session.participantId,
+    name: session.name,
+    color: session.color,
+    role: session.role,
+  }
+  const previous = (awareness.getLocalState() ?? {}) as Partial<PresenceState>
+  const initial: PresenceState = {
+    editingCardId: null,
+    ...previous,
+    user,
+    ...readLivePresence(editor),
+    lastActivity: Date.now(),
+  }
+  awareness.setLocalState(initial)
+
+  let published: LivePresence = readLivePresence(editor)
+  let latest: LivePresence = published
+  let timer: number | null = null
+  let lastSentAt = -Infinity
+
+  const send = () => {
+    timer = null
+    if (isEqual(latest, published)) return
+    lastSentAt = performance.now()
+    published = latest
+    const current = (awareness.getLocalState() ?? {}) as Partial<PresenceState>
+    awareness.setLocalState({ ...current, user, ...latest, lastActivity: Date.now() })
+  }
+
+  const stopReacting = react('publish presence', () => {
+    latest = readLivePresence(editor)
+    if (timer !== null) return
+    const wait = Math.max(0, lastSentAt + PRESENCE_INTERVAL_MS - performance.now())
+    timer = window.setTimeout(send, wait)
+  })
+
+  return () => {
+    stopReacting()
+    if (timer !== null) window.clearTimeout(timer)
+  }
+}

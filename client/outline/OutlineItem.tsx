@@ -1,0 +1,138 @@
+import type { Awareness } from 'y-protocols/awareness'
+import type * as Y from 'yjs'
+import type { CardKind } from '../../shared/cardSchema.ts'
+import { formatPercent, keyResultProgress } from '../cards/progress.ts'
+import type { CardNode, CardTree } from '../cards/cardTree.ts'
+import { siblingsOf } from '../cards/cardTree.ts'
+import { cardKindBadge, cardKindColor, cardStatusColor } from '../shapes/cardKindStyle.ts'
+import { CardTextField } from '../shapes/CardTextField.tsx'
+import { addCardFromOutline, moveCardInOutline } from './outlineActions.ts'
+
+export interface OutlineContext {
+  doc: Y.Doc
+  awareness: Awareness
+  tree: CardTree
+  readOnly: boolean
+  createdBy: string
+  onJump: (cardId: string) => void
+}
+
+const kindInitials: Record<CardKind, string> = {
+  objective: 'O',
+  keyResult: 'KR',
+  initiative: 'I',
+  action: 'A',
+}
+
+/** The child cards one may add under a card from the outline, with their test ids. */
+const childKinds: Partial<Record<CardKind, { kind: CardKind; label: string; test: string }[]>> = {
+  objective: [{ kind: 'keyResult', label: '+ KR', test: 'kr' }],
+  keyResult: [
+    { kind: 'initiative', label: '+ Initiative', test: 'initiative' },
+    { kind: 'action', label: '+ Action', test: 'action' },
+  ],
+}
+
+/** One card in the outline, with its children below it. */
+export function OutlineItem({ node, context }: { node: CardNode; context: OutlineContext }) {
+  const { card } = node
+  const { doc, awareness, tree, readOnly } = context
+  const siblings = siblingsOf(tree, card.id)
+  const position = siblings.findIndex((sibling) => sibling.id === card.id)
+  const progress = card.kind === 'keyResult' ? keyResultProgress(card) : null
+  const move = (direction: -1 | 1) => moveCardInOutline(doc, tree, card.id, direction)
+
+  return (
+    <li className={`cb-outline__item cb-outline__item--${card.kind}`}>
+      <div className="cb-outline__row" data-testid={`outline-item-${card.id}`}>
+        <button
+          type="button"
+          className="cb-outline__kind"
+          style={{ backgroundColor: cardKindColor[card.kind] }}
+          title={`Show this ${cardKindBadge[card.kind]} on the canvas`}
+          aria-label={`Show this ${cardKindBadge[card.kind]} on the canvas`}
+          data-testid={`outline-jump-${card.id}`}
+          onClick={() => context.onJump(card.id)}
+        >
+          {kindInitials[card.kind]}
+        </button>
+        <CardTextField
+          doc={doc}
+          awareness={awareness}
+          cardId={card.id}
+          field="title"
+          surface="outline"
+          readOnly={readOnly}
+          testId={`outline-title-${card.id}`}
+          label={`${cardKindBadge[card.kind]} title`}
+          placeholder="Untitled"
+          className="cb-outline__title"
+          rows={1}
+        />
+        {!readOnly && (
+          <span className="cb-outline__order">
+            <button
+              type="button"
+              aria-label="Move up"
+              title="Move up"
+              data-testid={`outline-up-${card.id}`}
+              disabled={position <= 0}
+              onClick={() => move(-1)}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              aria-label="Move down"
+              title="Move down"
+              data-testid={`outline-down-${card.id}`}
+              disabled={position < 0 || position >= siblings.length - 1}
+              onClick={() => move(1)}
+            >
+              ↓
+            </button>
+          </span>
+        )}
+      </div>
+      <div className="cb-outline__meta">
+        <span
+          className="cb-outline__status"
+          style={{ color: cardStatusColor[card.status] }}
+          data-testid={`outline-status-${card.id}`}
+        >
+          ● {card.status}
+        </span>
+        {card.owner && <span className="cb-outline__owner">{card.owner}</span>}
+        {card.team && <span className="cb-outline__team">{card.team}</span>}
+        {progress !== null && (
+          <span className="cb-outline__progress">{formatPercent(progress)}</span>
+        )}
+        {!readOnly &&
+          childKinds[card.kind]?.map((child) => (
+            <button
+              key={child.kind}
+              type="button"
+              className="cb-outline__add-child"
+              data-testid={`outline-add-${child.test}-${card.id}`}
+              onClick={() =>
+                addCardFromOutline(doc, {
+                  kind: child.kind,
+                  parentId: card.id,
+                  createdBy: context.createdBy,
+                })
+              }
+            >
+              {child.label}
+            </button>
+          ))}
+      </div>
+      {node.children.length > 0 && (
+        <ul className="cb-outline__list">
+          {node.children.map((child) => (
+            <OutlineItem key={child.card.id} node={child} context={context} />
+          ))}
+        </ul>
+      )}
+    </li>
+  )
+}

@@ -1,0 +1,81 @@
+import { tleditors } from 'tldraw'
+import { useBoard } from '../board/BoardContext.tsx'
+import { useCardTree } from '../cards/useCardTree.ts'
+import { jumpToCard } from '../shapes/jumpToCard.ts'
+import { addCardFromOutline } from './outlineActions.ts'
+import { OutlineItem, type OutlineContext } from './OutlineItem.tsx'
+// The outline's styles travel with it; Vite bundles this side-effect import.
+// oxlint-disable-next-line import/no-unassigned-import
+import './outline.css'
+
+/**
+ * The OKR tree as a live list: objectives (nested under their parent objective), their
+ * key results, and the initiatives and actions under each key result. Titles edit the
+ * same Y.Text as the cards on the canvas; order, additions and jumps are here. Viewers
+ * can read and jump, nothing else.
+ */
+export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string) => void }) {
+  const { doc, awareness, session, readOnly } = useBoard()
+  const tree = useCardTree(doc)
+
+  const context: OutlineContext = {
+    doc,
+    awareness,
+    tree,
+    readOnly,
+    createdBy: session.name,
+    onJump: (cardId) => {
+      if (onJumpToCard) onJumpToCard(cardId)
+      else {
+        // Without a handler, use the board's canvas if it is mounted.
+        const editor = tleditors.getMounted()[0]
+        if (editor) jumpToCard(editor, cardId)
+      }
+    },
+  }
+  const isEmpty = tree.roots.length === 0 && tree.unaligned.length === 0
+
+  return (
+    <section className="cb-outline" aria-label="OKR outline" data-testid="outline">
+      <div className="cb-outline__header">
+        <h2 className="cb-outline__heading">Objectives</h2>
+        {!readOnly && (
+          <button
+            type="button"
+            className="cb-outline__add"
+            data-testid="outline-add-objective"
+            onClick={() =>
+              addCardFromOutline(doc, {
+                kind: 'objective',
+                parentId: null,
+                createdBy: session.name,
+              })
+            }
+          >
+            + Objective
+          </button>
+        )}
+      </div>
+      {isEmpty && (
+        <p className="cb-outline__empty">
+          {readOnly ? 'No objectives yet.' : 'No objectives yet. Add one here or on the canvas.'}
+        </p>
+      )}
+      <ul className="cb-outline__list cb-outline__list--root">
+        {tree.roots.map((node) => (
+          <OutlineItem key={node.card.id} node={node} context={context} />
+        ))}
+      </ul>
+      {tree.unaligned.length > 0 && (
+        <>
+          <h3 className="cb-outline__subheading">Not aligned yet</h3>
+          <ul className="cb-outline__list cb-outline__list--root" data-testid="outline-unaligned">
+            {tree.unaligned.map((node) => (
+              <OutlineItem key={node.card.id} node={node} context={context} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  )
+}

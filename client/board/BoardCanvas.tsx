@@ -7,7 +7,9 @@ import {
   toolbarComponents,
   uiOverrides,
 } from '../shapes/index.ts'
+import { installOutcomeBehaviours } from '../outcomes/installOutcomeBehaviours.ts'
 import { exposeTestApi } from '../testApi.ts'
+import { installWorkshopBehaviours } from '../workshop/installWorkshopBehaviours.ts'
 import type { BoardContextValue } from './BoardContext.tsx'
 import type { BoardConnection } from './boardConnection.ts'
 import { tldrawShapeUtils } from './canvasShapeUtils.ts'
@@ -40,6 +42,8 @@ export function BoardCanvas(props: {
       keepLinksLocal(editor)
       const cleanups = [
         installCardBehaviours(editor, board),
+        installWorkshopBehaviours(editor, board),
+        installOutcomeBehaviours(editor, board),
         publishPresence(editor, board.awareness, board.session),
         mirrorPeerPresence(editor, board.awareness),
         exposeTestApi({

@@ -1,5 +1,6 @@
 import type { Editor } from 'tldraw'
 import type { Role } from './BoardContext.tsx'
+import { WorkshopBar } from '../workshop/WorkshopBar.tsx'
 import { FollowingBadge } from './FollowingBadge.tsx'
 import { StatusPill } from './StatusPill.tsx'
 import type { ConnectionStatus } from './useConnectionState.ts'
@@ -30,6 +31,7 @@ export function BoardHeader(props: {
       </h1>
       <StatusPill status={props.status} />
       <FollowingBadge editor={props.editor} />
+      <WorkshopBar editor={props.editor} />
       <span className="cb-header__spacer" />
       <span className={`cb-chip cb-chip--${props.role}`} title={`You are ${props.name}`}>
         {props.name} · {ROLE_CHIPS[props.role]}

@@ -3,10 +3,13 @@ import type { Editor } from 'tldraw'
 import { OutlinePanel } from '../outline/OutlinePanel.tsx'
 import { jumpToCard } from '../shapes/index.ts'
 import { useBoard } from './BoardContext.tsx'
+import { OutcomesPanel } from '../outcomes/OutcomesPanel.tsx'
+import { CatchballPanel } from '../workshop/catchball/CatchballPanel.tsx'
+import { WorkshopPanel } from '../workshop/WorkshopPanel.tsx'
 import { ParticipantsPanel } from './ParticipantsPanel.tsx'
 import { useAwarenessPeers } from './useAwarenessPeers.ts'
 
-type Tab = 'outline' | 'people'
+type Tab = 'outline' | 'people' | 'workshop' | 'catchball' | 'outcomes'
 
 /**
  * The collapsible panel beside the canvas: the OKR outline and the people on the board.
@@ -26,6 +29,9 @@ export function SidePanel(props: { editor: Editor | null; onClose: () => void })
       <div className="cb-side__tabs" role="tablist">
         <TabButton id="outline" current={tab} onSelect={setTab} label="Outline" />
         <TabButton id="people" current={tab} onSelect={setTab} label={`People (${peopleCount})`} />
+        <TabButton id="workshop" current={tab} onSelect={setTab} label="Vote" />
+        <TabButton id="catchball" current={tab} onSelect={setTab} label="Catchball" />
+        <TabButton id="outcomes" current={tab} onSelect={setTab} label="Outcomes" />
         <button
           type="button"
           className="cb-icon-button cb-side__close"
@@ -36,11 +42,11 @@ export function SidePanel(props: { editor: Editor | null; onClose: () => void })
         </button>
       </div>
       <div className="cb-side__body" role="tabpanel">
-        {tab === 'people' ? (
-          <ParticipantsPanel editor={editor} />
-        ) : (
-          <OutlinePanel onJumpToCard={onJumpToCard} />
-        )}
+        {tab === 'people' && <ParticipantsPanel editor={editor} />}
+        {tab === 'outline' && <OutlinePanel onJumpToCard={onJumpToCard} />}
+        {tab === 'workshop' && <WorkshopPanel editor={editor} />}
+        {tab === 'catchball' && <CatchballPanel editor={editor} />}
+        {tab === 'outcomes' && <OutcomesPanel editor={editor} />}
       </div>
     </aside>
   )

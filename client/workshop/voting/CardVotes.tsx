@@ -1,0 +1,4 @@
+/** Placeholder until its feature lands. */
+export function CardVotes(_props: { cardId: string }) {
+  return null
+}

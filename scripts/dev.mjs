@@ -8,7 +8,10 @@ const children = [
     stdio: 'inherit',
     env: { ...process.env, PORT: port, CLIENT_DIR: '' },
   }),
-  spawn('npx', ['vite'], { stdio: 'inherit', env: { ...process.env, CATCHBALL_DEV_SERVER_PORT: port } }),
+  spawn('npx', ['vite'], {
+    stdio: 'inherit',
+    env: { ...process.env, CATCHBALL_DEV_SERVER_PORT: port },
+  }),
 ]
 const stopAll = (signal) => children.forEach((child) => child.kill(signal))
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stopAll(signal))

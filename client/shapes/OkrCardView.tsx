@@ -6,6 +6,7 @@ import { useCard } from '../cards/useCard.ts'
 import { TextInput, Select } from './CardInputs.tsx'
 import { CardTextField } from './CardTextField.tsx'
 import { cardKindBadge, cardKindColor, cardStatusColor, titlePlaceholder } from './cardKindStyle.ts'
+import { CardWorkshopExtras } from '../workshop/CardWorkshopExtras.tsx'
 import { EditingMarker } from './EditingMarker.tsx'
 import { MetricEditor } from './MetricEditor.tsx'
 import type { OkrCardShape } from './okrCardShape.ts'
@@ -145,6 +146,7 @@ function OkrCardBody({ board, cardId }: { board: BoardContextValue; cardId: stri
         )}
       </div>
       {card.kind === 'keyResult' && <MetricEditor doc={doc} card={card} readOnly={readOnly} />}
+      <CardWorkshopExtras cardId={cardId} />
     </div>
   )
 }

@@ -112,9 +112,15 @@ export class Room {
     connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
   }
 
-  /** A client's document update: applied only if this connection may write (else dropped). */
+  /**
+   * A client's document update: applied only if this connection may write (else dropped).
+   * It is decoded in full first: Yjs integrates an update's structs before it reads the
+   * delete set, so a frame truncated there would change the document and then throw.
+   * Decoding first makes a malformed update all-or-nothing.
+   */
   applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
     if (!connection.canWrite) return
+    Y.decodeUpdate(update)
     Y.applyUpdate(this.doc, update, connection)
   }
 

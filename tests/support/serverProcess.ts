@@ -32,7 +32,10 @@ export function startServerProcess(
   )
   return new Promise((resolve, reject) => {
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL') // never leave a half-started server behind
+      reject(new Error(`server did not start:\n${output}`))
+    }, 20_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /running at (http:\/\/[^\s]+)/.exec(output)

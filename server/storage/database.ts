@@ -1,14 +1,14 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import { JSONFile } from 'lowdb/node'
 import type { Role } from '../../shared/roles.ts'
 import type { BallotContent, Round } from '../../shared/votingSchemas.ts'
+import { DurableJsonFile } from './durableJsonFile.ts'
 
 /**
  * The lowdb JSON database: boards, participants, ballots, outcomes. Never Yjs updates
- * (those go to the per-board update logs). Writes are atomic (steno writes a temp file
- * and renames it), so a crash mid-write leaves the previous file intact.
+ * (those go to the per-board update logs). Writes are atomic and durable (see
+ * DurableJsonFile), so a crash mid-write leaves the previous file intact.
  */
 export interface BoardRecord {
   id: string
@@ -83,7 +83,7 @@ export class Database {
   static async open(dataDir: string): Promise<Database> {
     await mkdir(dataDir, { recursive: true })
     const low = new Low<DatabaseShape>(
-      new JSONFile(join(dataDir, 'catchball.json')),
+      new DurableJsonFile<DatabaseShape>(join(dataDir, 'catchball.json')),
       emptyDatabase(),
     )
     await low.read()

@@ -6,6 +6,8 @@ export interface ServerProcess {
   wsUrl: string
   /** kill -9: no flush, no goodbye. */
   kill9(): Promise<void>
+  /** Everything the server printed so far (stdout and stderr). */
+  output(): string
   /** SIGTERM and wait for exit; resolves with the exit code and the time it took. */
   terminate(): Promise<{ code: number | null; ms: number }>
 }
@@ -46,6 +48,7 @@ export function startServerProcess(
         child,
         url,
         wsUrl: url.replace('http://', 'ws://'),
+        output: () => output,
         kill9: async () => {
           child.kill('SIGKILL')
           await exited

@@ -6,7 +6,7 @@ import { randomId } from '../../shared/ids.ts'
 import { outcomeSchema } from '../../shared/outcomes/outcomeSchema.ts'
 import { outcomeToCsv } from '../../shared/outcomes/toCsv.ts'
 import { outcomeToMarkdown } from '../../shared/outcomes/toMarkdown.ts'
-import type { BoardTemplateId } from '../../shared/templates.ts'
+import { boardTemplateIds, type BoardTemplateId } from '../../shared/templates.ts'
 import type { AppContext } from '../appContext.ts'
 import { createBoard } from '../boards/createBoard.ts'
 import { badRequest } from '../errors.ts'
@@ -22,7 +22,13 @@ const versionParams = z.object({
 const formatQuery = z.object({ format: z.enum(['json', 'md', 'csv']).default('json') })
 const finalizeBody = z.object({ note: z.string().max(2000).optional() }).strict()
 const importBody = z.object({ format: z.enum(['json', 'csv']), content: z.unknown() }).strict()
-const nextCycleBody = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict()
+const nextCycleBody = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    /** Defaults to the source board's template (a PDCA retro's next cycle may be a catchball). */
+    template: z.enum(boardTemplateIds).optional(),
+  })
+  .strict()
 
 const contentTypes = {
   json: 'application/json; charset=utf-8',
@@ -126,7 +132,7 @@ export function registerOutcomeRoutes(
     const created = await createBoard(
       ctx,
       body.title ?? `${board.title} (next cycle)`,
-      board.template as BoardTemplateId,
+      body.template ?? (board.template as BoardTemplateId),
       (doc) => {
         for (const card of cards) createCard(doc, card)
       },

@@ -1,0 +1,25 @@
+import { expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createCard } from '../../shared/boardDoc.ts'
+import { qualityHints } from '../../shared/qualityHints.ts'
+import { readCard, getCardMap } from '../../shared/boardDoc.ts'
+import { countKeyResults } from '../../client/outcomes/useKeyResultCount.ts'
+
+it('counts live key results under one objective, as the export does for the "> 5" hint', () => {
+  const doc = new Y.Doc()
+  createCard(doc, { id: 'obj', kind: 'objective', title: 'Delight customers', owner: 'Dana' })
+  createCard(doc, { id: 'other', kind: 'objective', title: 'Other', owner: 'Dana' })
+  for (let i = 0; i < 6; i++) {
+    createCard(doc, { id: `kr${i}`, kind: 'keyResult', parentId: 'obj', owner: 'Bo' })
+  }
+  createCard(doc, { id: 'dropped', kind: 'keyResult', parentId: 'obj', status: 'dropped' })
+  createCard(doc, { id: 'elsewhere', kind: 'keyResult', parentId: 'other' })
+  createCard(doc, { id: 'init', kind: 'initiative', parentId: 'obj' })
+
+  // Six live key results: the dropped one, the other objective's and the initiative do not count.
+  expect(countKeyResults(doc, 'obj')).toBe(6)
+  const objective = readCard('obj', getCardMap(doc, 'obj')!)
+  expect(qualityHints(objective, { keyResultCount: countKeyResults(doc, 'obj') })).toEqual([
+    'More than five key results: focus on the few that matter',
+  ])
+})

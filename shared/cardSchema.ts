@@ -68,6 +68,8 @@ export const catchballEntrySchema = z.object({
   at: z.string(),
   titleAtThrow: z.string(),
   notesAtThrow: z.string().optional(),
+  /** The name of the person who threw. */
+  by: z.string().optional(),
 })
 export type CatchballEntry = z.infer<typeof catchballEntrySchema>
 

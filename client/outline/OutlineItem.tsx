@@ -6,6 +6,8 @@ import type { CardNode, CardTree } from '../cards/cardTree.ts'
 import { siblingsOf } from '../cards/cardTree.ts'
 import { cardKindBadge, cardKindColor, cardStatusColor } from '../shapes/cardKindStyle.ts'
 import { CardTextField } from '../shapes/CardTextField.tsx'
+import { useIsCardLocked } from '../workshop/facilitation/useLocks.ts'
+import { useIsCardHidden } from '../workshop/facilitation/usePrivateWriting.ts'
 import { addCardFromOutline, moveCardInOutline } from './outlineActions.ts'
 
 export interface OutlineContext {
@@ -36,7 +38,11 @@ const childKinds: Partial<Record<CardKind, { kind: CardKind; label: string; test
 /** One card in the outline, with its children below it. */
 export function OutlineItem({ node, context }: { node: CardNode; context: OutlineContext }) {
   const { card } = node
-  const { doc, awareness, tree, readOnly } = context
+  const { doc, awareness, tree } = context
+  // The same rules as on the canvas: locked cards are read-only, private ones hidden.
+  const locked = useIsCardLocked(card.id)
+  const readOnly = context.readOnly || locked
+  const hidden = useIsCardHidden(card.id)
   const siblings = siblingsOf(tree, card.id)
   const position = siblings.findIndex((sibling) => sibling.id === card.id)
   const progress = card.kind === 'keyResult' ? keyResultProgress(card) : null
@@ -56,19 +62,25 @@ export function OutlineItem({ node, context }: { node: CardNode; context: Outlin
         >
           {kindInitials[card.kind]}
         </button>
-        <CardTextField
-          doc={doc}
-          awareness={awareness}
-          cardId={card.id}
-          field="title"
-          surface="outline"
-          readOnly={readOnly}
-          testId={`outline-title-${card.id}`}
-          label={`${cardKindBadge[card.kind]} title`}
-          placeholder="Untitled"
-          className="cb-outline__title"
-          rows={1}
-        />
+        {hidden ? (
+          <span className="cb-outline__title cb-outline__title--private">
+            ✎ private until reveal
+          </span>
+        ) : (
+          <CardTextField
+            doc={doc}
+            awareness={awareness}
+            cardId={card.id}
+            field="title"
+            surface="outline"
+            readOnly={readOnly}
+            testId={`outline-title-${card.id}`}
+            label={`${cardKindBadge[card.kind]} title`}
+            placeholder="Untitled"
+            className="cb-outline__title"
+            rows={1}
+          />
+        )}
         {!readOnly && (
           <span className="cb-outline__order">
             <button

@@ -7,6 +7,8 @@ import { TextInput, Select } from './CardInputs.tsx'
 import { CardTextField } from './CardTextField.tsx'
 import { cardKindBadge, cardKindColor, cardStatusColor, titlePlaceholder } from './cardKindStyle.ts'
 import { CardWorkshopExtras } from '../workshop/CardWorkshopExtras.tsx'
+import { useIsCardLocked } from '../workshop/facilitation/useLocks.ts'
+import { useIsCardHidden } from '../workshop/facilitation/usePrivateWriting.ts'
 import { EditingMarker } from './EditingMarker.tsx'
 import { MetricEditor } from './MetricEditor.tsx'
 import type { OkrCardShape } from './okrCardShape.ts'
@@ -37,7 +39,12 @@ export function OkrCardView({ shape }: { shape: OkrCardShape }) {
 }
 
 function OkrCardBody({ board, cardId }: { board: BoardContextValue; cardId: string }) {
-  const { doc, awareness, readOnly } = board
+  const { doc, awareness } = board
+  // A locked card (facilitator's lock) is read-only for everyone else, like a viewer's.
+  const locked = useIsCardLocked(cardId)
+  const readOnly = board.readOnly || locked
+  // During private writing, others' new cards stay hidden until the facilitator reveals.
+  const hidden = useIsCardHidden(cardId)
   const editor = useEditor()
   // With another tool (arrow, hand, draw…) the whole card belongs to that tool, so an
   // arrow can start or end anywhere on it; the fields only take the pointer when selecting.
@@ -53,6 +60,21 @@ function OkrCardBody({ board, cardId }: { board: BoardContextValue; cardId: stri
     )
   }
   const kindColor = cardKindColor[card.kind]
+  if (hidden) {
+    return (
+      <div
+        className={`okr-card okr-card--${card.kind} okr-card--private`}
+        style={{ borderColor: kindColor }}
+        data-testid={`okr-card-${cardId}`}
+        data-private="true"
+      >
+        <span className="okr-card__badge" style={{ backgroundColor: kindColor }}>
+          {cardKindBadge[card.kind]}
+        </span>
+        <p className="okr-card__private">✎ private until reveal</p>
+      </div>
+    )
+  }
   const testId = (part: string) => `card-${part}-${cardId}`
   const isAction = card.kind === 'action'
 

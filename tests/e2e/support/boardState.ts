@@ -89,7 +89,10 @@ export async function idOfCardCreatedBy(page: Page, action: () => Promise<void>)
         created = (await readCardIds(page)).filter((id) => !before.has(id))
         return created.length
       },
-      { message: 'exactly one new card should appear in the board document' },
+      {
+        message: 'exactly one new card should appear in the board document',
+        intervals: [100, 250],
+      },
     )
     .toBe(1)
   return created[0]

@@ -37,7 +37,7 @@ export const test = base.extend<E2eFixtures>({
 
     await use(async (name: string) => {
       const context = await browser.newContext({ baseURL: appUrl })
-      const guard = guardOrigin(context, appUrl, name)
+      const guard = await guardOrigin(context, appUrl, name)
       const page = await context.newPage()
       guard.watchPage(page)
       const log: string[] = []

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -35,7 +35,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[APP_URL_ENV] = server.url
   console.log(`[e2e] server at ${server.url}, data in ${runDir}`)
 
+  // Playwright skips the teardown when the global timeout has run out (and nothing runs on
+  // a crash): never leave a server or its files behind when the runner exits.
+  const cleanUpNow = () => {
+    server.kill()
+    rmSync(runDir, { recursive: true, force: true })
+  }
+  process.once('exit', cleanUpNow)
+
   return async () => {
+    process.off('exit', cleanUpNow)
     await server.stop()
     await rm(runDir, { recursive: true, force: true })
   }
@@ -63,7 +72,10 @@ function buildTestClient(): void {
 
 interface RunningServer {
   url: string
+  /** Graceful: SIGTERM, wait, SIGKILL if it hangs. */
   stop(): Promise<void>
+  /** Immediate and synchronous, for process exit. */
+  kill(): void
 }
 
 function startServer(dirs: { clientDir: string; dataDir: string }): Promise<RunningServer> {
@@ -105,7 +117,13 @@ function startServer(dirs: { clientDir: string; dataDir: string }): Promise<Runn
       // The server listens on 127.0.0.1 only; "localhost" may resolve to ::1 first.
       const url = match[1].replace('//localhost:', '//127.0.0.1:').replace(/\/$/, '')
       waitForHealth(url)
-        .then(() => resolveStart({ url, stop: () => stopServer(child, exited) }))
+        .then(() =>
+          resolveStart({
+            url,
+            stop: () => stopServer(child, exited),
+            kill: () => child.kill('SIGKILL'),
+          }),
+        )
         .catch((error: unknown) => fail(String(error)))
     }
     child.stdout?.on('data', onOutput)

@@ -3,7 +3,9 @@ import type { BrowserContext, Page } from '@playwright/test'
 /**
  * Catchball runs on the company's own server and must never call another host: fonts,
  * icons and scripts come from the app itself. This records every request (and WebSocket)
- * a browser context makes and keeps the ones that leave the app's origin.
+ * a browser context makes and keeps the ones that leave the app's origin. It also records
+ * attempts that the app's Content-Security-Policy stopped before they became requests: the
+ * call was still made (and whatever it was for is broken), so it counts as leaving too.
  */
 export interface OriginGuard {
   /** `person: METHOD url` for every request that went to another origin. */
@@ -28,7 +30,14 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   return target.host === app.host && [app.protocol, socketProtocol].includes(target.protocol)
 }
 
-export function guardOrigin(context: BrowserContext, appUrl: string, who: string): OriginGuard {
+/** Name of the function the page calls to report a CSP violation (see guardOrigin). */
+const CSP_REPORT_BINDING = 'catchballE2eReportCspViolation'
+
+export async function guardOrigin(
+  context: BrowserContext,
+  appUrl: string,
+  who: string,
+): Promise<OriginGuard> {
   const outside: string[] = []
   let same = 0
   const check = (method: string, url: string) => {
@@ -45,5 +54,28 @@ export function guardOrigin(context: BrowserContext, appUrl: string, who: string
   }
   context.on('page', watchPage)
   context.pages().forEach(watchPage)
+
+  // A request blocked by CSP never reaches the network, so Playwright sees no request; the
+  // page's `securitypolicyviolation` event names the URL it tried ('inline', 'eval' and the
+  // like are not calls to a host and are left to other checks).
+  await context.exposeBinding(
+    CSP_REPORT_BINDING,
+    (_source, blockedUrl: string, directive: string) => {
+      if (/^(https?|wss?):/.test(blockedUrl) && !isAppUrl(blockedUrl, appUrl)) {
+        outside.push(`${who}: blocked by CSP (${directive}) ${blockedUrl}`)
+      }
+    },
+  )
+  await context.addInitScript((binding) => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as Record<string, unknown>)[binding]
+        if (typeof report === 'function') report(event.blockedURI, event.effectiveDirective)
+      },
+      true,
+    )
+  }, CSP_REPORT_BINDING)
+
   return { outside, sameOriginCount: () => same, watchPage }
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import {
   addCardComment,
@@ -7,22 +7,14 @@ import {
   throwCard,
 } from '../../shared/catchball.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 async function connect(boardId: string, ...tokens: string[]): Promise<YClient[]> {
-  const connected = tokens.map((token) => connectClient(server.wsUrl, boardId, token))
-  clients.push(...connected)
+  const connected = tokens.map((token) => connectClient(perTest.server.wsUrl, boardId, token))
+  perTest.clients.push(...connected)
   await Promise.all(connected.map((client) => waitForSync(client)))
   return connected
 }
@@ -30,7 +22,7 @@ async function connect(boardId: string, ...tokens: string[]): Promise<YClient[]>
 const cardOf = (client: YClient, id: string) => readCard(id, getCards(client.doc).get(id)!)
 
 it("a throw by one client reaches the other's log and card, and back again", async () => {
-  const { board, facilitator, participants } = await boardWithPeople(server, 1)
+  const { board, facilitator, participants } = await boardWithPeople(perTest.server, 1)
   const [paul, fiona] = await connect(board.id, participants[0].token, facilitator.token)
 
   const id = createCard(paul.doc, { kind: 'objective', title: 'Win more smiles', team: 'Team A' })
@@ -75,7 +67,7 @@ it("a throw by one client reaches the other's log and card, and back again", asy
 })
 
 it("a viewer's throw stays in the viewer's own document: the server drops it", async () => {
-  const { board, facilitator, viewer } = await boardWithPeople(server, 0)
+  const { board, facilitator, viewer } = await boardWithPeople(perTest.server, 0)
   const [fiona, vera] = await connect(board.id, facilitator.token, viewer.token)
   const id = createCard(fiona.doc, { kind: 'objective', title: 'Grow', team: 'Team A' })
   await eventually(() => getCards(vera.doc).has(id), 5000, 'card to reach the viewer')

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCard, deleteCard, getCards, setCardText, updateCard } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
 import { pick, seededRandom } from '../support/seededRandom.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const words = ['grow', 'customers', 'smile', 'faster', 'quality', 'NPS', 'churn', '🚀', 'é']
@@ -55,13 +47,13 @@ function canonical(value: unknown): string {
 
 async function runScenario(seed: number): Promise<void> {
   const random = seededRandom(seed)
-  const { board, participants } = await boardWithPeople(server, 10)
+  const { board, participants } = await boardWithPeople(perTest.server, 10)
   for (const person of participants)
-    clients.push(connectClient(server.wsUrl, board.id, person.token))
-  await Promise.all(clients.map((c) => waitForSync(c)))
+    perTest.clients.push(connectClient(perTest.server.wsUrl, board.id, person.token))
+  await Promise.all(perTest.clients.map((c) => waitForSync(c)))
 
   for (let step = 0; step < 200; step++) {
-    const client = pick(random, clients)
+    const client = pick(random, perTest.clients)
     if (random() < 0.05) {
       if (client.provider.wsconnected || client.provider.wsconnecting) client.provider.disconnect()
       else client.provider.connect()
@@ -69,20 +61,24 @@ async function runScenario(seed: number): Promise<void> {
     randomEdit(random, client)
     if (step % 20 === 0) await sleep(Math.floor(random() * 30))
   }
-  for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect()
+  for (const client of perTest.clients)
+    if (!client.provider.shouldConnect) client.provider.connect()
 
   const snapshot = (c: YClient) => canonical(c.doc.getMap('cards').toJSON())
   await eventually(
-    () => clients.every((c) => c.provider.synced && snapshot(c) === snapshot(clients[0])),
+    () =>
+      perTest.clients.every(
+        (c) => c.provider.synced && snapshot(c) === snapshot(perTest.clients[0]),
+      ),
     15_000,
-    'all 10 clients to hold the same cards',
+    'all 10 perTest.clients to hold the same cards',
   )
-  // The server's copy agrees with the clients'.
-  const serverDoc = server.context.rooms.loaded(board.id, 'board')!.doc
-  expect(canonical(serverDoc.getMap('cards').toJSON())).toBe(snapshot(clients[0]))
+  // The server's copy agrees with the perTest.clients'.
+  const serverDoc = perTest.server.context.rooms.loaded(board.id, 'board')!.doc
+  expect(canonical(serverDoc.getMap('cards').toJSON())).toBe(snapshot(perTest.clients[0]))
 }
 
-describe('10 clients making random edits with disconnects converge', () => {
+describe('10 perTest.clients making random edits with disconnects converge', () => {
   it('with a fresh random seed (printed on failure)', async () => {
     const seed = Number(process.env.CONVERGENCE_SEED ?? Math.floor(Math.random() * 2 ** 31))
     try {

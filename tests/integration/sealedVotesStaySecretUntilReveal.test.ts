@@ -1,35 +1,27 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createCard } from '../../shared/boardDoc.ts'
 import { getRounds } from '../../shared/controlDoc.ts'
 import type { PublishedRound } from '../../shared/votingSchemas.ts'
 import { request } from '../support/api.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
-import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
+import { connectClient, eventually, waitForSync } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 it('before reveal, no API answer and no document a participant receives holds another person’s ballot', async () => {
-  const { board, facilitator, participants } = await boardWithPeople(server, 2)
+  const { board, facilitator, participants } = await boardWithPeople(perTest.server, 2)
   const [alice, bob] = participants
-  const writer = connectClient(server.wsUrl, board.id, facilitator.token)
-  clients.push(writer)
+  const writer = connectClient(perTest.server.wsUrl, board.id, facilitator.token)
+  perTest.clients.push(writer)
   await waitForSync(writer)
   const secret = createCard(writer.doc, { kind: 'objective', title: 'Secret favourite' })
   const other = createCard(writer.doc, { kind: 'objective', title: 'Other' })
   await new Promise((resolve) => setTimeout(resolve, 200))
 
   const opened = await request(
-    server.url,
+    perTest.server.url,
     'POST',
     `/api/boards/${board.id}/rounds`,
     { kind: 'dots', votesPerPerson: 7, sealed: true },
@@ -38,16 +30,16 @@ it('before reveal, no API answer and no document a participant receives holds an
   const roundId = opened.json.round.id
   const path = `/api/boards/${board.id}/rounds/${roundId}`
   // Bob's control document and board document, received over the wire like any client.
-  const bobControl = connectClient(server.wsUrl, `${board.id}/control`, bob.token)
-  const bobBoard = connectClient(server.wsUrl, board.id, bob.token)
-  clients.push(bobControl, bobBoard)
+  const bobControl = connectClient(perTest.server.wsUrl, `${board.id}/control`, bob.token)
+  const bobBoard = connectClient(perTest.server.wsUrl, board.id, bob.token)
+  perTest.clients.push(bobControl, bobBoard)
   await Promise.all([waitForSync(bobControl), waitForSync(bobBoard)])
 
   // Alice's distinctive ballot: 7 dots on one card.
   expect(
     (
       await request(
-        server.url,
+        perTest.server.url,
         'PUT',
         `${path}/ballot`,
         { allocations: { [secret]: 7 } },
@@ -58,14 +50,14 @@ it('before reveal, no API answer and no document a participant receives holds an
   await eventually(() => (getRounds(bobControl.doc).get(roundId) as PublishedRound).voters === 1)
 
   for (const token of [bob.token, facilitator.token]) {
-    const seen = await request(server.url, 'GET', path, undefined, token)
+    const seen = await request(perTest.server.url, 'GET', path, undefined, token)
     expect(seen.json.tally).toBeNull()
     expect(seen.json.ballots).toBeNull()
     expect(seen.json.myBallot).toBeNull()
     expect(JSON.stringify(seen.json)).not.toContain(secret)
   }
   const list = await request(
-    server.url,
+    perTest.server.url,
     'GET',
     `/api/boards/${board.id}/rounds`,
     undefined,
@@ -78,7 +70,7 @@ it('before reveal, no API answer and no document a participant receives holds an
   expect(Y.encodeStateAsUpdate(bobControl.doc).length).toBeGreaterThan(0)
 
   // After reveal everyone sees the tally and, for a named round, who voted for what.
-  await request(server.url, 'POST', `${path}/reveal`, {}, facilitator.token)
+  await request(perTest.server.url, 'POST', `${path}/reveal`, {}, facilitator.token)
   await eventually(
     () => (getRounds(bobControl.doc).get(roundId) as PublishedRound).status === 'revealed',
   )

@@ -1,26 +1,18 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createCard } from '../../shared/boardDoc.ts'
 import { getRounds } from '../../shared/controlDoc.ts'
 import type { PublishedRound } from '../../shared/votingSchemas.ts'
 import { request } from '../support/api.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 it('30 participants voting at the same moment: every dot counted exactly once, everywhere', async () => {
-  const { board, facilitator, participants } = await boardWithPeople(server, 30)
-  const writer = connectClient(server.wsUrl, board.id, facilitator.token)
-  clients.push(writer)
+  const { board, facilitator, participants } = await boardWithPeople(perTest.server, 30)
+  const writer = connectClient(perTest.server.wsUrl, board.id, facilitator.token)
+  perTest.clients.push(writer)
   await waitForSync(writer)
   const cards = ['A', 'B', 'C', 'D'].map((t) =>
     createCard(writer.doc, { kind: 'objective', title: t }),
@@ -28,7 +20,7 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
   await new Promise((resolve) => setTimeout(resolve, 200))
 
   const opened = await request(
-    server.url,
+    perTest.server.url,
     'POST',
     `/api/boards/${board.id}/rounds`,
     { kind: 'dots', votesPerPerson: 5, maxPerCard: 3 },
@@ -38,9 +30,9 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
   const roundId = opened.json.round.id
 
   const watchers = participants.map((p) =>
-    connectClient(server.wsUrl, `${board.id}/control`, p.token),
+    connectClient(perTest.server.wsUrl, `${board.id}/control`, p.token),
   )
-  clients.push(...watchers)
+  perTest.clients.push(...watchers)
   await Promise.all(watchers.map((w) => waitForSync(w)))
 
   // Person i puts 3 dots on card i%4 and 2 on card (i+1)%4: 5 dots each, 150 in all.
@@ -49,7 +41,7 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
     const allocations = { [cards[i % 4]]: 3, [cards[(i + 1) % 4]]: 2 }
     for (const [card, n] of Object.entries(allocations)) expected[card] = (expected[card] ?? 0) + n
     return request(
-      server.url,
+      perTest.server.url,
       'PUT',
       `/api/boards/${board.id}/rounds/${roundId}/ballot`,
       { allocations },
@@ -60,7 +52,7 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
   expect(results.map((r) => r.status)).toEqual(Array.from({ length: 30 }, () => 200))
 
   const onServer = await request(
-    server.url,
+    perTest.server.url,
     'GET',
     `/api/boards/${board.id}/rounds/${roundId}`,
     undefined,
@@ -86,15 +78,15 @@ it('30 participants voting at the same moment: every dot counted exactly once, e
 })
 
 it('changing a ballot replaces it rather than adding to it', async () => {
-  const { board, facilitator, participants } = await boardWithPeople(server, 1)
-  const writer = connectClient(server.wsUrl, board.id, facilitator.token)
-  clients.push(writer)
+  const { board, facilitator, participants } = await boardWithPeople(perTest.server, 1)
+  const writer = connectClient(perTest.server.wsUrl, board.id, facilitator.token)
+  perTest.clients.push(writer)
   await waitForSync(writer)
   const a = createCard(writer.doc, { kind: 'objective', title: 'A' })
   const b = createCard(writer.doc, { kind: 'objective', title: 'B' })
   await new Promise((resolve) => setTimeout(resolve, 200))
   const { json } = await request(
-    server.url,
+    perTest.server.url,
     'POST',
     `/api/boards/${board.id}/rounds`,
     { kind: 'dots', votesPerPerson: 3 },
@@ -103,12 +95,14 @@ it('changing a ballot replaces it rather than adding to it', async () => {
   const path = `/api/boards/${board.id}/rounds/${json.round.id}`
   const token = participants[0].token
   expect(
-    (await request(server.url, 'PUT', `${path}/ballot`, { allocations: { [a]: 3 } }, token)).status,
+    (await request(perTest.server.url, 'PUT', `${path}/ballot`, { allocations: { [a]: 3 } }, token))
+      .status,
   ).toBe(200)
   expect(
-    (await request(server.url, 'PUT', `${path}/ballot`, { allocations: { [b]: 2 } }, token)).status,
+    (await request(perTest.server.url, 'PUT', `${path}/ballot`, { allocations: { [b]: 2 } }, token))
+      .status,
   ).toBe(200)
-  const state = await request(server.url, 'GET', path, undefined, token)
+  const state = await request(perTest.server.url, 'GET', path, undefined, token)
   expect(state.json.tally).toEqual({ [b]: 2 })
   expect(state.json.myBallot).toEqual({ allocations: { [b]: 2 } })
 })

@@ -1,30 +1,24 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { getControlRoot, readTimer } from '../../shared/controlDoc.ts'
 import { request } from '../support/api.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
-import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
+import { connectClient, eventually, waitForSync } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 it('the facilitator’s timer reaches every client identically, stamped in server time', async () => {
-  const { board, facilitator, participants, viewer } = await boardWithPeople(server, 4)
+  const { board, facilitator, participants, viewer } = await boardWithPeople(perTest.server, 4)
   const room = `${board.id}/control`
-  const lead = connectClient(server.wsUrl, room, facilitator.token)
-  const others = [...participants, viewer].map((p) => connectClient(server.wsUrl, room, p.token))
-  clients.push(lead, ...others)
-  await Promise.all(clients.map((c) => waitForSync(c)))
+  const lead = connectClient(perTest.server.wsUrl, room, facilitator.token)
+  const others = [...participants, viewer].map((p) =>
+    connectClient(perTest.server.wsUrl, room, p.token),
+  )
+  perTest.clients.push(lead, ...others)
+  await Promise.all(perTest.clients.map((c) => waitForSync(c)))
 
   // Clients stamp endsAt on the server's clock (GET /api/time), so skewed laptops agree.
-  const { json } = await request(server.url, 'GET', '/api/time')
+  const { json } = await request(perTest.server.url, 'GET', '/api/time')
   expect(Math.abs(json.now - Date.now())).toBeLessThan(1000)
   const timer = { endsAt: json.now + 5 * 60_000, remainingMs: 5 * 60_000, running: true }
   getControlRoot(lead.doc).set('timer', timer)

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { newServer, type TestServer } from '../support/testServer.ts'
+import { serverPerTest } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
-let server: TestServer
-const clients: YClient[] = []
-beforeEach(async () => {
-  server = await newServer()
-})
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server.destroy()
-})
+const perTest = serverPerTest()
 
 it('a card created by one client appears, with its title, for another', async () => {
-  const { board, participants } = await boardWithPeople(server, 2)
-  const alice = connectClient(server.wsUrl, board.id, participants[0].token)
-  const bob = connectClient(server.wsUrl, board.id, participants[1].token)
-  clients.push(alice, bob)
+  const { board, participants } = await boardWithPeople(perTest.server, 2)
+  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
+  const bob = connectClient(perTest.server.wsUrl, board.id, participants[1].token)
+  perTest.clients.push(alice, bob)
   await Promise.all([waitForSync(alice), waitForSync(bob)])
 
   // The server seeded the document's meta at creation; both see the title.
@@ -38,10 +30,10 @@ it('a card created by one client appears, with its title, for another', async ()
 })
 
 it('two people typing in the same title at once both keep their words', async () => {
-  const { board, participants } = await boardWithPeople(server, 2)
-  const alice = connectClient(server.wsUrl, board.id, participants[0].token)
-  const bob = connectClient(server.wsUrl, board.id, participants[1].token)
-  clients.push(alice, bob)
+  const { board, participants } = await boardWithPeople(perTest.server, 2)
+  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
+  const bob = connectClient(perTest.server.wsUrl, board.id, participants[1].token)
+  perTest.clients.push(alice, bob)
   await Promise.all([waitForSync(alice), waitForSync(bob)])
   const id = createCard(alice.doc, { kind: 'objective', title: 'Grow' })
   await eventually(() => getCards(bob.doc).has(id))

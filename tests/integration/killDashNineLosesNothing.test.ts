@@ -66,3 +66,47 @@ it('a client that kept editing while the server was down gets its edits onto the
   clients.push(fresh)
   await eventually(() => getCards(fresh.doc).has(before) && getCards(fresh.doc).has(during), 8000)
 })
+
+it('kill -9 during 20 clients’ edits: after restart and reconnect, every edit any client holds is on the server', async () => {
+  dataDir = await mkdtemp(joinPath(tmpdir(), 'catchball-kill9-'))
+  server = await startServerProcess(dataDir)
+  const board = await createBoard(server.url, 'Busy board')
+  const people = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      join(server!.url, board.id, `P${i}`, board.tokens.participant),
+    ),
+  )
+  const writers = people.map((p) => connectClient(server!.wsUrl, board.id, p.token))
+  clients.push(...writers)
+  await Promise.all(writers.map((w) => waitForSync(w)))
+
+  // Everyone keeps creating cards; the server is killed in the middle of it.
+  let editing = true
+  const loops = writers.map(async (writer, i) => {
+    for (let n = 0; editing && n < 200; n++) {
+      createCard(writer.doc, { kind: 'objective', title: `P${i} card ${n}` })
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+  })
+  await new Promise((resolve) => setTimeout(resolve, 600))
+  await server.kill9()
+  await new Promise((resolve) => setTimeout(resolve, 100))
+  editing = false
+  await Promise.all(loops)
+
+  server = await startServerProcess(dataDir)
+  for (const writer of writers) {
+    writer.provider.disconnect()
+    writer.provider.serverUrl = `${server.wsUrl}/yjs`
+    writer.provider.connect()
+  }
+  const held = new Set(writers.flatMap((w) => [...getCards(w.doc).keys()]))
+  expect(held.size).toBeGreaterThan(100)
+  const fresh = connectClient(server.wsUrl, board.id, people[0].token)
+  clients.push(fresh)
+  await eventually(
+    () => [...held].every((id) => getCards(fresh.doc).has(id)),
+    15_000,
+    'every held card on the restarted server',
+  )
+}, 60_000)

@@ -81,9 +81,9 @@ it('kill -9 during 20 clients’ edits: after restart and reconnect, every edit 
   await Promise.all(writers.map((w) => waitForSync(w)))
 
   // Everyone keeps creating cards; the server is killed in the middle of it.
-  let editing = true
+  const state = { editing: true }
   const loops = writers.map(async (writer, i) => {
-    for (let n = 0; editing && n < 200; n++) {
+    for (let n = 0; state.editing && n < 200; n++) {
       createCard(writer.doc, { kind: 'objective', title: `P${i} card ${n}` })
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
@@ -91,7 +91,7 @@ it('kill -9 during 20 clients’ edits: after restart and reconnect, every edit 
   await new Promise((resolve) => setTimeout(resolve, 600))
   await server.kill9()
   await new Promise((resolve) => setTimeout(resolve, 100))
-  editing = false
+  state.editing = false
   await Promise.all(loops)
 
   server = await startServerProcess(dataDir)

@@ -16,11 +16,14 @@ export interface OutcomeInput {
   finalizedBy: string
 }
 
+/** Plain code-unit comparison: stable across machines and locales, and fast. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /** Cards in a stable order: explicit `order` first, then creation time, then id. */
 function byOrder(a: Card, b: Card): number {
   const orderA = a.order ?? Number.MAX_SAFE_INTEGER
   const orderB = b.order ?? Number.MAX_SAFE_INTEGER
-  return orderA - orderB || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
+  return orderA - orderB || compareText(a.createdAt, b.createdAt) || compareText(a.id, b.id)
 }
 
 function votesPerCard(rounds: PublishedRound[]): Map<string, number> {
@@ -39,7 +42,7 @@ function consensusPerCard(rounds: PublishedRound[]): Map<string, OutcomeObjectiv
   const result = new Map<string, OutcomeObjective['consensus']>()
   const fistRounds = rounds
     .filter((r) => r.kind === 'fist' && r.tally)
-    .toSorted((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .toSorted((a, b) => compareText(a.createdAt, b.createdAt))
   for (const round of fistRounds) {
     for (const [cardId, distribution] of Object.entries(round.tally as FistTally)) {
       const anyLow = distribution[0] + distribution[1] + distribution[2] > 0
@@ -57,12 +60,22 @@ function consensusPerCard(rounds: PublishedRound[]): Map<string, OutcomeObjectiv
 export function buildOutcome(input: OutcomeInput): Outcome {
   const { cards, invalid } = readAllCards(input.doc)
   const live = cards.filter((card) => card.status !== 'dropped').toSorted(byOrder)
+  // Children by parent, built once: a 1,000-card board must not cost a scan per card.
+  const children = new Map<string, Card[]>()
+  for (const card of live) {
+    if (!card.parentId) continue
+    const siblings = children.get(card.parentId)
+    if (siblings) siblings.push(card)
+    else children.set(card.parentId, [card])
+  }
   const childrenOf = (parentId: string, kind: Card['kind']) =>
-    live.filter((card) => card.parentId === parentId && card.kind === kind)
+    (children.get(parentId) ?? []).filter((card) => card.kind === kind)
   const votes = votesPerCard(input.rounds)
   const consensus = consensusPerCard(input.rounds)
   const log = getCatchballLog(input.doc).toArray()
-  const throwsOf = (cardId: string) => log.filter((entry) => entry.cardId === cardId).length
+  const throwCounts = new Map<string, number>()
+  for (const entry of log) throwCounts.set(entry.cardId, (throwCounts.get(entry.cardId) ?? 0) + 1)
+  const throwsOf = (cardId: string) => throwCounts.get(cardId) ?? 0
 
   let hintCount = 0
   const hintsFor = (card: Card, keyResultCount?: number) => {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { cardLatency } from './foundation/cardLatency.ts'
 import { logCompaction } from './foundation/logCompaction.ts'
 import { memoryWith20Clients } from './foundation/memoryWith20Clients.ts'
+import { LOAD_SCENARIOS, writeLoadResults } from './load/index.ts'
 import {
   cleanupActiveScenario,
   runScenario,
@@ -17,20 +18,26 @@ import {
 
 /**
  * `npm run bench` runs every scenario in turn; `npm run bench -- cardLatency logCompaction`
- * runs only those. Each prints `scenario: figure` lines as it finishes, writes
- * bench/results/<name>.json, and a summary table ends the run. Exit code 1 if any failed.
+ * runs only those, and a group name (`foundation`, `load`) runs its scenarios. Each prints
+ * `scenario: figure` lines as it finishes, writes bench/results/<name>.json, and a summary
+ * table ends the run; the load scenarios (Catchball beside the reference relay) also print a
+ * side-by-side table and write bench/results/load.json. Exit code 1 if any failed.
  */
-const SCENARIOS: Scenario[] = [cardLatency, logCompaction, memoryWith20Clients]
+const FOUNDATION: Scenario[] = [cardLatency, logCompaction, memoryWith20Clients]
+const SCENARIOS: Scenario[] = [...FOUNDATION, ...LOAD_SCENARIOS]
+const GROUPS: Record<string, Scenario[]> = { foundation: FOUNDATION, load: LOAD_SCENARIOS }
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results')
 /** Set by Ctrl-C: no further scenario starts, and an interrupted one is not saved. */
 let interrupted = false
 
-function pickScenarios(names: string[]): Scenario[] {
-  if (names.length === 0) return SCENARIOS
+function pickScenarios(args: string[]): Scenario[] {
+  if (args.length === 0) return SCENARIOS
+  const names = args.flatMap((arg) => GROUPS[arg]?.map((s) => s.name) ?? [arg])
   const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name))
   if (unknown.length > 0) {
     console.error(`unknown scenario(s): ${unknown.join(', ')}`)
     console.error(`available: ${SCENARIOS.map((s) => s.name).join(', ')}`)
+    console.error(`groups: ${Object.keys(GROUPS).join(', ')}`)
     process.exit(2)
   }
   return SCENARIOS.filter((s) => names.includes(s.name))
@@ -149,6 +156,8 @@ async function main(): Promise<number> {
     console.log(`${scenario.name}: took ${(outcome.durationMs / 1000).toFixed(1)} s, wrote ${path}`)
   }
   if (outcomes.length > 0) printSummary(outcomes)
+  const loadPath = await writeLoadResults(RESULTS_DIR, outcomes, machine())
+  if (loadPath) console.log(`\nside-by-side figures written to ${loadPath}`)
   return outcomes.every((o) => o.ok) ? 0 : 1
 }
 

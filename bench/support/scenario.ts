@@ -33,6 +33,12 @@ process.once('exit', () => {
   for (const child of liveChildren) child.kill('SIGKILL')
 })
 
+/** Any other child a scenario starts (the reference relay): killed too if the bench exits. */
+export function killOnExit(child: ChildProcess): void {
+  liveChildren.add(child)
+  child.once('exit', () => liveChildren.delete(child))
+}
+
 const SERVER_ENTRY = 'server/main.ts'
 const CLEANUP_STEP_MS = 10_000
 
@@ -76,8 +82,7 @@ export class ScenarioContext {
     } finally {
       this.starting.delete(start)
     }
-    liveChildren.add(server.child)
-    server.child.once('exit', () => liveChildren.delete(server.child))
+    killOnExit(server.child)
     this.defer(`stop server ${server.child.pid}`, () => stopServer(server))
     return server
   }

@@ -1,0 +1,202 @@
+import { execFile } from 'node:child_process'
+import { existsSync, statSync } from 'node:fs'
+import { cp, readFile, rm } from 'node:fs/promises'
+import { join as joinPath } from 'node:path'
+import { promisify } from 'node:util'
+import { chromium } from '@playwright/test'
+import { createBoard, join } from '../../tests/support/api.ts'
+import type { Scenario, ScenarioContext } from '../support/scenario.ts'
+import { delay } from '../support/scenario.ts'
+import { median } from '../support/stats.ts'
+import { below, row, rowsAsFigures } from './report.ts'
+import { seedBigBoard } from './seedBoard.ts'
+import { startCatchball } from './targets.ts'
+
+/**
+ * A 1,000-card board opened in headless Chromium (Debian's, as the browser tests use),
+ * served by Catchball from the test build of the client. "Interactive" is the time from
+ * navigation start until `window.__catchball.editor` exists and all 1,000 okr-card shapes
+ * are in the tldraw store, read by a 20 ms poll inside the page (performance.now() is
+ * relative to navigation start). The person has joined before (session pre-seeded in
+ * localStorage, as client/join/sessionStore.ts keeps it), so no form is in the way; each
+ * trial is a fresh browser context (empty cache, empty IndexedDB).
+ */
+const CARDS = 1000
+const TRIALS = 3
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const ROOT = process.cwd()
+
+/**
+ * The test build: dist-test/ if one exists (copied, so a rebuild by someone else cannot
+ * change it mid-run), else `vite build --mode test` into a temp dir. BENCH_BUILD_CLIENT=1
+ * forces a fresh build.
+ */
+async function clientBuild(ctx: ScenarioContext): Promise<{ dir: string; source: string }> {
+  const existing = joinPath(ROOT, 'dist-test')
+  const dir = await ctx.tempDir('client')
+  if (process.env.BENCH_BUILD_CLIENT !== '1') {
+    // The browser tests rebuild dist-test/ (emptying it first): retry a copy caught halfway.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!existsSync(joinPath(existing, 'index.html'))) break
+      const builtAt = statSync(joinPath(existing, 'index.html')).mtime.toISOString()
+      await rm(dir, { recursive: true, force: true })
+      await cp(existing, dir, { recursive: true })
+      if (await isCompleteBuild(dir)) return { dir, source: `dist-test/ (built ${builtAt})` }
+      await delay(5_000)
+    }
+  }
+  const vite = joinPath(ROOT, 'node_modules', 'vite', 'bin', 'vite.js')
+  // execFile kills the build itself if it runs past its timeout.
+  await promisify(execFile)(
+    process.execPath,
+    [vite, 'build', '--mode', 'test', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, timeout: 240_000, killSignal: 'SIGKILL' },
+  )
+  return { dir, source: 'fresh vite build --mode test' }
+}
+
+interface InteractiveTimes {
+  editorAt?: number
+  shapesAt?: number
+  /** The first animation frame after that: the page has rendered and can respond. */
+  frameAt?: number
+}
+
+/** Every asset index.html names is there (not a copy taken in the middle of a rebuild). */
+async function isCompleteBuild(dir: string): Promise<boolean> {
+  const html = await readFile(joinPath(dir, 'index.html'), 'utf8').catch(() => '')
+  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1])
+  return assets.length > 0 && assets.every((asset) => existsSync(joinPath(dir, asset)))
+}
+
+/**
+ * Runs in the page before any of its scripts. A setter on `window.__catchball` notes the
+ * moment the board exposes its editor (in tldraw's onMount); from then on the store is
+ * checked for the card shapes (at once, then every 20 ms), and the next animation frame
+ * after they are all there marks the page as rendered. Plain JavaScript in a string: a
+ * function would be serialized after tsx compiled it, with helpers the page lacks.
+ */
+const watchInteractive = (cards: number) => `
+(() => {
+  const times = {}
+  window.benchInteractive = times
+  let api
+  let polls = 0
+  function check() {
+    if (!api || !api.editor || times.shapesAt !== undefined) return
+    const shapes = api.editor.store
+      .allRecords()
+      .filter((r) => r.typeName === 'shape' && r.type === 'okr-card')
+    if (shapes.length >= ${cards}) {
+      times.shapesAt = performance.now()
+      requestAnimationFrame(() => { times.frameAt = performance.now() })
+    } else if (++polls < 3000) setTimeout(check, 20)
+  }
+  Object.defineProperty(window, '__catchball', {
+    configurable: true,
+    get() { return api },
+    set(value) {
+      api = value
+      if (value && value.editor && times.editorAt === undefined) times.editorAt = performance.now()
+      check()
+    },
+  })
+})()
+`
+
+const readTimes = () =>
+  (window as unknown as { benchInteractive?: InteractiveTimes }).benchInteractive
+
+export const browserJoin: Scenario = {
+  name: 'browserJoin',
+  description: `${CARDS}-card board opened in headless Chromium → editor + all card shapes`,
+  timeoutMs: 420_000,
+  async run(ctx) {
+    const build = await clientBuild(ctx)
+    const catchball = await startCatchball(ctx, { CLIENT_DIR: build.dir })
+    const server = catchball.server!
+    const board = await createBoard(server.url, 'Browser join bench')
+    const seeder = await join(server.url, board.id, 'Seeder', board.tokens.participant)
+    const wsUrl = `${server.wsUrl}/yjs/${board.id}?token=${seeder.token}`
+    await seedBigBoard(wsUrl, wsUrl, CARDS)
+
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    })
+    ctx.defer('close Chromium', () => browser.close())
+    const trials: {
+      editorMs: number
+      interactiveMs: number
+      renderedMs: number
+      pageErrors: number
+    }[] = []
+    for (let t = 0; t < TRIALS; t++) {
+      const person = await join(server.url, board.id, `Browser ${t + 1}`, board.tokens.participant)
+      const session = { boardId: board.id, ...person, color: '#4f7cff' }
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      try {
+        await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+          `catchball:session:${board.id}`,
+          JSON.stringify(session),
+        ] as const)
+        await context.addInitScript({ content: watchInteractive(CARDS) })
+        const page = await context.newPage()
+        let pageErrors = 0
+        const problems: string[] = []
+        page.on('pageerror', (error) => {
+          pageErrors++
+          if (problems.length < 10) problems.push(error.message)
+        })
+        page.on('console', (message) => {
+          if (message.type() === 'error' && problems.length < 10) problems.push(message.text())
+        })
+        await page.goto(`${server.url}/b/${board.id}`)
+        const handle = await page
+          .waitForFunction(
+            () =>
+              (window as unknown as { benchInteractive?: InteractiveTimes }).benchInteractive
+                ?.frameAt,
+            undefined,
+            { timeout: 120_000, polling: 100 },
+          )
+          .catch(async (err: Error) => {
+            const text = await page.evaluate(() => document.body.innerText.slice(0, 300))
+            throw new Error(`${err.message}\npage: ${text}\nerrors: ${problems.join('\n')}`)
+          })
+        await handle.dispose()
+        const times = (await page.evaluate(readTimes))!
+        trials.push({
+          editorMs: times.editorAt!,
+          interactiveMs: times.shapesAt!,
+          renderedMs: times.frameAt!,
+          pageErrors,
+        })
+      } finally {
+        await context.close()
+      }
+    }
+    await browser.close()
+    await catchball.stop()
+
+    const s = 'browserJoin'
+    const interactive = trials.map((t) => t.interactiveMs)
+    const rows = [
+      row(s, 'interactive, median of 3', 'ms', median(interactive), null, below(2000, 'ms')),
+      row(s, 'interactive, first (cold)', 'ms', interactive[0], null),
+      row(s, 'editor mounted, median', 'ms', median(trials.map((t) => t.editorMs)), null),
+      row(s, 'first frame after, median', 'ms', median(trials.map((t) => t.renderedMs)), null),
+      row(
+        s,
+        'page errors',
+        'count',
+        trials.reduce((n, t) => n + t.pageErrors, 0),
+        null,
+      ),
+    ]
+    return {
+      figures: rowsAsFigures(rows),
+      details: { comparison: rows, cards: CARDS, client: build.source, trials },
+    }
+  },
+}

@@ -1,0 +1,134 @@
+import { WebSocket } from 'ws'
+import type { Scenario } from '../support/scenario.ts'
+import { delay } from '../support/scenario.ts'
+import { median } from '../support/stats.ts'
+import { atMostReference, row, rowsAsFigures } from './report.ts'
+import { joinAndSync, seedBigBoard } from './seedBoard.ts'
+import { startCatchball, startReference } from './targets.ts'
+
+/**
+ * Joining a 1,000-card board: time from opening the socket to the server's sync step 2
+ * (which carries the whole board), for 1 client alone and for 20 joining at once.
+ * - Catchball "from disk": nobody is in the board, the room has unloaded, so the join
+ *   reads the update log (ROOM_UNLOAD_DELAY_MS is set to 300 ms here so it unloads between
+ *   trials; everything else is default: auth and persistence on).
+ * - Catchball "in memory" and the reference relay (which keeps every document in memory):
+ *   one idle participant stays connected, so the document is loaded.
+ */
+const CARDS = 1000
+const GROUP = 20
+const TRIALS_ONE = 5
+const TRIALS_GROUP = 3
+const UNLOAD_DELAY_MS = 300
+/** Past the unload delay and the compaction of the log that runs on unload. */
+const WAIT_FOR_UNLOAD_MS = 2_000
+
+interface Figures {
+  one: number[]
+  groupMax: number[]
+  groupMedian: number[]
+  step2Bytes: number
+}
+
+async function trials(urls: string[], beforeEach: () => Promise<void>): Promise<Figures> {
+  const figures: Figures = { one: [], groupMax: [], groupMedian: [], step2Bytes: 0 }
+  for (let t = 0; t < TRIALS_ONE; t++) {
+    await beforeEach()
+    const timing = await joinAndSync(urls[0])
+    figures.one.push(timing.syncStep2Ms)
+    figures.step2Bytes = timing.bytes
+  }
+  for (let t = 0; t < TRIALS_GROUP; t++) {
+    await beforeEach()
+    const timings = await Promise.all(urls.slice(0, GROUP).map((url) => joinAndSync(url)))
+    const ms = timings.map((timing) => timing.syncStep2Ms)
+    figures.groupMax.push(Math.max(...ms))
+    figures.groupMedian.push(median(ms))
+  }
+  return figures
+}
+
+/** One participant who stays in the board, so the room stays loaded. */
+async function holdRoom(url: string): Promise<{ release(): void }> {
+  const socket = new WebSocket(url, { perMessageDeflate: false })
+  await new Promise<void>((resolve, reject) => {
+    socket.once('message', () => resolve())
+    socket.once('error', reject)
+  })
+  return { release: () => socket.terminate() }
+}
+
+async function measure(urls: string[], fromDisk: boolean): Promise<Figures> {
+  if (fromDisk) return trials(urls, () => delay(WAIT_FOR_UNLOAD_MS))
+  const holder = await holdRoom(urls[GROUP])
+  try {
+    return await trials(urls, () => delay(200))
+  } finally {
+    holder.release()
+  }
+}
+
+export const coldJoin: Scenario = {
+  name: 'coldJoin',
+  description: `${CARDS}-card board: 1 and ${GROUP} clients joining at once → sync step 2`,
+  timeoutMs: 240_000,
+  async run(ctx) {
+    const catchball = await startCatchball(ctx, {
+      ROOM_UNLOAD_DELAY_MS: String(UNLOAD_DELAY_MS),
+    })
+    const [catchballUrls] = await catchball.rooms(1, GROUP + 2, 'Cold join')
+    const seeded = await seedBigBoard(catchballUrls[GROUP + 1], catchballUrls[0], CARDS)
+    const fromDisk = await measure(catchballUrls, true)
+    const inMemory = await measure(catchballUrls, false)
+    await catchball.stop()
+
+    const reference = await startReference(ctx)
+    const [referenceUrls] = await reference.rooms(1, GROUP + 2, 'Cold join')
+    await seedBigBoard(referenceUrls[GROUP + 1], referenceUrls[0], CARDS)
+    const ref = await measure(referenceUrls, false)
+    await reference.stop()
+
+    const goal = atMostReference()
+    const s = 'coldJoin'
+    const rows = [
+      row(s, '1 client, from disk: median', 'ms', median(fromDisk.one), median(ref.one), goal),
+      row(s, '1 client, in memory: median', 'ms', median(inMemory.one), median(ref.one), goal),
+      row(
+        s,
+        `${GROUP} at once, from disk: last`,
+        'ms',
+        median(fromDisk.groupMax),
+        median(ref.groupMax),
+        goal,
+      ),
+      row(
+        s,
+        `${GROUP} at once, in memory: last`,
+        'ms',
+        median(inMemory.groupMax),
+        median(ref.groupMax),
+        goal,
+      ),
+      row(
+        s,
+        `${GROUP} at once, in memory: median`,
+        'ms',
+        median(inMemory.groupMedian),
+        median(ref.groupMedian),
+      ),
+      row(s, 'sync step 2 size', 'KiB', fromDisk.step2Bytes / 1024, ref.step2Bytes / 1024),
+    ]
+    return {
+      figures: rowsAsFigures(rows),
+      details: {
+        comparison: rows,
+        cards: CARDS,
+        seededUpdateBytes: seeded.updateBytes,
+        note: 'reference = in memory (no persistence configured); medians over trials',
+        catchballFromDisk: fromDisk,
+        catchballInMemory: inMemory,
+        reference: ref,
+      },
+    }
+  },
+}

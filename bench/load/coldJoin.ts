@@ -1,8 +1,11 @@
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { getMeta } from '../../shared/boardDoc.ts'
 import type { Scenario } from '../support/scenario.ts'
 import { delay } from '../support/scenario.ts'
 import { median } from '../support/stats.ts'
 import { atMostReference, row, rowsAsFigures } from './report.ts'
+import { SYNC_UPDATE, encodeSync } from './protocol.ts'
 import { joinAndSync, seedBigBoard } from './seedBoard.ts'
 import { startCatchball, startReference } from './targets.ts'
 
@@ -13,12 +16,13 @@ import { startCatchball, startReference } from './targets.ts'
  *   reads the update log (ROOM_UNLOAD_DELAY_MS is set to 300 ms here so it unloads between
  *   trials; everything else is default: auth and persistence on).
  * - Catchball "in memory" and the reference relay (which keeps every document in memory):
- *   one idle participant stays connected, so the document is loaded.
+ *   one participant stays connected, so the document is loaded, and changes it before
+ *   every trial (so no server can answer from what it sent the trial before).
  */
 const CARDS = 1000
 const GROUP = 20
 const TRIALS_ONE = 5
-const TRIALS_GROUP = 3
+const TRIALS_GROUP = 5
 const UNLOAD_DELAY_MS = 300
 /** Past the unload delay and the compaction of the log that runs on unload. */
 const WAIT_FOR_UNLOAD_MS = 2_000
@@ -48,21 +52,37 @@ async function trials(urls: string[], beforeEach: () => Promise<void>): Promise<
   return figures
 }
 
-/** One participant who stays in the board, so the room stays loaded. */
-async function holdRoom(url: string): Promise<{ release(): void }> {
+/**
+ * One participant who stays in the board, so the room stays loaded, and who changes the
+ * board before every trial: the joiners then get the document as it is now, never an
+ * answer kept from the trial before.
+ */
+async function holdRoom(url: string): Promise<{ touch(): void; release(): void }> {
   const socket = new WebSocket(url, { perMessageDeflate: false })
   await new Promise<void>((resolve, reject) => {
     socket.once('message', () => resolve())
     socket.once('error', reject)
   })
-  return { release: () => socket.terminate() }
+  const doc = new Y.Doc()
+  doc.on('update', (update: Uint8Array) => socket.send(encodeSync(SYNC_UPDATE, update)))
+  let touches = 0
+  return {
+    touch: () => getMeta(doc).set('benchTouch', ++touches),
+    release: () => {
+      socket.terminate()
+      doc.destroy()
+    },
+  }
 }
 
 async function measure(urls: string[], fromDisk: boolean): Promise<Figures> {
   if (fromDisk) return trials(urls, () => delay(WAIT_FOR_UNLOAD_MS))
   const holder = await holdRoom(urls[GROUP])
   try {
-    return await trials(urls, () => delay(200))
+    return await trials(urls, async () => {
+      holder.touch()
+      await delay(200)
+    })
   } finally {
     holder.release()
   }

@@ -26,6 +26,7 @@ import type {
   WorkerInit,
   WorkerResults,
 } from './trafficPlan.ts'
+import { workerInbox } from './workerInbox.ts'
 
 /**
  * One load-generator thread: a share of the simulated participants, each one WebSocket
@@ -35,6 +36,7 @@ import type {
  */
 const { clients: specs, settings } = workerData as WorkerInit
 const port = parentPort!
+const nextMessage = workerInbox(port)
 const total = settings.roomOf.length
 const TICK_MS = 4
 
@@ -300,22 +302,6 @@ async function main(): Promise<void> {
   closing = true
   for (const client of clients) client.socket.terminate()
   port.postMessage({ type: 'closed' })
-}
-
-const inbox: { type: string }[] = []
-const waiters = new Map<string, (message: unknown) => void>()
-port.on('message', (message: { type: string }) => {
-  const waiter = waiters.get(message.type)
-  if (waiter) {
-    waiters.delete(message.type)
-    waiter(message)
-  } else inbox.push(message)
-})
-
-function nextMessage<T>(type: string): Promise<T> {
-  const i = inbox.findIndex((m) => m.type === type)
-  if (i !== -1) return Promise.resolve(inbox.splice(i, 1)[0] as T)
-  return new Promise((resolve) => waiters.set(type, resolve as (message: unknown) => void))
 }
 
 main().catch((err: Error) => {

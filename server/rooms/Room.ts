@@ -37,6 +37,12 @@ export class Room {
   readonly connections = new Set<RoomConnection>()
   private readonly pendingAwareness = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
+  /**
+   * Sync step 2 for a client that holds nothing yet (empty state vector): the whole
+   * document, encoded once and shared by everyone who joins before the next change, so 20
+   * people opening a 1,000-card board at once cost one encoding, not 20.
+   */
+  private fullStateMessage: Uint8Array | null = null
 
   constructor(
     readonly name: string,
@@ -60,6 +66,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.fullStateMessage = null
     this.log.append(update)
     const message = encodeUpdate(update)
     for (const connection of this.connections) {
@@ -109,7 +116,13 @@ export class Room {
 
   /** Answer a client's sync step 1 with what it is missing. */
   answerSyncStep1(connection: RoomConnection, stateVector: Uint8Array): void {
-    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    const holdsNothing = stateVector.length === 1 && stateVector[0] === 0
+    if (!holdsNothing) {
+      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      return
+    }
+    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
+    connection.send(this.fullStateMessage)
   }
 
   /**
@@ -140,6 +153,7 @@ export class Room {
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
+    this.fullStateMessage = null
     await this.log.close()
     this.doc.destroy()
   }

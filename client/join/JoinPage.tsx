@@ -4,6 +4,7 @@ import type { Session } from '../board/BoardContext.tsx'
 import { errorForHttpStatus, type BoardError } from '../board/boardErrors.ts'
 import { ErrorScreen } from '../board/ErrorScreen.tsx'
 import { joinAsParticipant } from './joinAsParticipant.ts'
+import { FormError, NameField } from './NameField.tsx'
 import { clearJoinHash } from './joinLink.ts'
 import { loadRememberedName } from './sessionStore.ts'
 
@@ -70,24 +71,13 @@ export function JoinPage(props: {
       <form className="cb-card" onSubmit={onSubmit}>
         <p className="cb-card__eyebrow">Join the board</p>
         <h1 className="cb-card__title">{boardTitle ?? 'Catchball board'}</h1>
-        <label className="cb-field">
-          <span className="cb-field__label">Your name</span>
-          <input
-            className="cb-input"
-            name="name"
-            autoComplete="name"
-            autoFocus
-            maxLength={80}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            placeholder="e.g. Aiko from Sales"
-          />
-        </label>
-        {message && (
-          <p className="cb-card__error" role="alert">
-            {message}
-          </p>
-        )}
+        <NameField
+          label="Your name"
+          value={name}
+          onChange={setName}
+          placeholder="e.g. Aiko from Sales"
+        />
+        <FormError message={message} />
         <div className="cb-card__actions">
           <button type="submit" className="cb-button cb-button--primary" disabled={busy}>
             {busy ? 'Joining…' : 'Join'}

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { agendaTemplates, boardTemplateIds, type BoardTemplateId } from '../../shared/templates.ts'
 import { createBoard, type CreatedBoard } from '../api.ts'
+import { FormError } from '../join/NameField.tsx'
 import { saveRoleTokens } from '../join/sessionStore.ts'
 
 /** Step 1: name the board, pick a template, create it and keep its three role tokens. */
@@ -62,11 +63,7 @@ export function CreateBoardForm({ onCreated }: { onCreated: (board: CreatedBoard
           ))}
         </select>
       </label>
-      {message && (
-        <p className="cb-card__error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
       <div className="cb-card__actions">
         <button type="submit" className="cb-button cb-button--primary" disabled={busy}>
           {busy ? 'Creating…' : 'Create board'}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { CreatedBoard } from '../api.ts'
 import { ShareLinks } from '../board/ShareLinks.tsx'
 import { joinAsParticipant } from '../join/joinAsParticipant.ts'
+import { FormError, NameField } from '../join/NameField.tsx'
 import { loadRememberedName } from '../join/sessionStore.ts'
 
 /** Step 2: show the three links to copy, and join the new board as its facilitator. */
@@ -41,27 +42,12 @@ export function JoinAsFacilitatorForm(props: {
       </p>
       <ShareLinks links={board.links} />
       <form className="cb-inline-form" onSubmit={onSubmit}>
-        <label className="cb-field">
-          <span className="cb-field__label">Your name (as facilitator)</span>
-          <input
-            className="cb-input"
-            name="name"
-            autoComplete="name"
-            autoFocus
-            maxLength={80}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
+        <NameField label="Your name (as facilitator)" value={name} onChange={setName} />
         <button type="submit" className="cb-button cb-button--primary" disabled={busy}>
           {busy ? 'Opening…' : 'Open the board'}
         </button>
       </form>
-      {message && (
-        <p className="cb-card__error" role="alert">
-          {message}
-        </p>
-      )}
+      <FormError message={message} />
     </div>
   )
 }

@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/roles.ts'
 import type { BoardRecord, Database, ParticipantRecord } from '../storage/database.ts'
-import { hashToken, tokenMatches } from './tokens.ts'
+import { hashToken, hashesMatch } from './tokens.ts'
 
 export interface Access {
   role: Role
@@ -10,8 +10,9 @@ export interface Access {
 
 /** The role a role token (share link secret) grants on this board, or null. */
 export function roleOfRoleToken(board: BoardRecord, token: string): Role | null {
+  const presented = hashToken(token)
   for (const [role, hash] of Object.entries(board.roleTokenHashes) as [Role, string][]) {
-    if (tokenMatches(token, hash)) return role
+    if (hashesMatch(presented, hash)) return role
   }
   return null
 }
@@ -22,9 +23,10 @@ export function participantOfToken(
   boardId: string,
   token: string,
 ): ParticipantRecord | null {
-  const participant = db.participantByHash(hashToken(token))
+  const presented = hashToken(token)
+  const participant = db.participantByHash(presented)
   if (!participant || participant.boardId !== boardId) return null
-  return tokenMatches(token, participant.tokenHash) ? participant : null
+  return hashesMatch(presented, participant.tokenHash) ? participant : null
 }
 
 /** Either kind of token (GET board accepts both). */

@@ -4,7 +4,8 @@ import type { Config } from '../config.ts'
 import { UpdateLog } from '../storage/updateLog.ts'
 import { Room } from './Room.ts'
 
-interface Logger {
+/** The part of Fastify's logger the rooms use. */
+export interface Logger {
   info(obj: object, msg?: string): void
   warn(obj: object, msg?: string): void
   error(obj: object, msg?: string): void

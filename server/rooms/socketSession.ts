@@ -11,12 +11,7 @@ import { CorruptLogError } from '../storage/updateLog.ts'
 import type { ConnectionRateLimit } from './connectionRateLimit.ts'
 import { decodeClientMessage } from './protocol.ts'
 import type { Room, RoomConnection } from './Room.ts'
-import type { RoomManager } from './RoomManager.ts'
-
-interface Logger {
-  info(obj: object, msg?: string): void
-  warn(obj: object, msg?: string): void
-}
+import type { Logger, RoomManager } from './RoomManager.ts'
 
 export interface SocketDeps {
   config: Config

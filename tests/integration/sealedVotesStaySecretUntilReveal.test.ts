@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest'
-import * as Y from 'yjs'
 import { createCard } from '../../shared/boardDoc.ts'
 import { getRounds } from '../../shared/controlDoc.ts'
 import type { PublishedRound } from '../../shared/votingSchemas.ts'
@@ -17,7 +16,7 @@ it('before reveal, no API answer and no document a participant receives holds an
   perTest.clients.push(writer)
   await waitForSync(writer)
   const secret = createCard(writer.doc, { kind: 'objective', title: 'Secret favourite' })
-  const other = createCard(writer.doc, { kind: 'objective', title: 'Other' })
+  createCard(writer.doc, { kind: 'objective', title: 'Other' }) // a card nobody votes for
   await new Promise((resolve) => setTimeout(resolve, 200))
 
   const opened = await request(
@@ -67,7 +66,6 @@ it('before reveal, no API answer and no document a participant receives holds an
   // The documents Bob holds mention the card only as a card, never as a vote.
   const control = JSON.stringify(getRounds(bobControl.doc).toJSON())
   expect(control).not.toContain(secret)
-  expect(Y.encodeStateAsUpdate(bobControl.doc).length).toBeGreaterThan(0)
 
   // After reveal everyone sees the tally and, for a named round, who voted for what.
   await request(perTest.server.url, 'POST', `${path}/reveal`, {}, facilitator.token)
@@ -77,5 +75,4 @@ it('before reveal, no API answer and no document a participant receives holds an
   const revealed = getRounds(bobControl.doc).get(roundId) as PublishedRound
   expect(revealed.tally).toEqual({ [secret]: 7 })
   expect(revealed.ballots).toEqual({ 'Person 1': { allocations: { [secret]: 7 } } })
-  expect(other).not.toBe(secret)
 })

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createCard } from '../../shared/boardDoc.ts'
 import {
@@ -22,10 +22,17 @@ it('a comment is tied to the round the card is in when it is written', () => {
   const { doc, cardId } = board()
   addCardComment(doc, { cardId, author: 'Paul', text: 'Before any throw', kind: 'question' })
   throwCard(doc, { cardId, to: 'Leadership', message: 'Round 1' })
+  // Written a moment apart, as people type: comments are ordered by time, and two in the
+  // same millisecond have no order to keep.
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(Date.parse('2026-11-25T10:00:00.000Z'))
   addCardComment(doc, { cardId, author: 'Fiona', text: 'Which customers?', kind: 'question' })
+  vi.setSystemTime(Date.parse('2026-11-25T10:00:01.000Z'))
   addCardComment(doc, { cardId, author: 'Fiona', text: 'Too broad', kind: 'concern' })
+  vi.setSystemTime(Date.parse('2026-11-25T10:00:02.000Z'))
   throwCard(doc, { cardId, to: 'Team A', message: 'Round 2' })
   addCardComment(doc, { cardId, author: 'Paul', text: 'Thanks', kind: 'praise' })
+  vi.useRealTimers()
 
   const grouped = commentsByRound(commentsOfCard(readComments(doc), cardId))
   expect([...grouped.keys()]).toEqual([0, 1, 2])

@@ -7,7 +7,13 @@ import {
 } from 'y-protocols/awareness'
 import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
+import {
+  assertAwarenessDecodes,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.ts'
 
 /** One socket's view, as the room sees it. */
 export interface RoomConnection {
@@ -137,7 +143,9 @@ export class Room {
     Y.applyUpdate(this.doc, update, connection)
   }
 
+  /** Decoded in full first, for the same all-or-nothing reason as document updates. */
   applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
+    assertAwarenessDecodes(update)
     applyAwarenessUpdate(this.awareness, update, connection)
   }
 

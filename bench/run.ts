@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { malformedCorpus } from './abuse/malformedCorpus.ts'
 import { cardLatency } from './foundation/cardLatency.ts'
 import { logCompaction } from './foundation/logCompaction.ts'
 import { memoryWith20Clients } from './foundation/memoryWith20Clients.ts'
@@ -18,14 +19,20 @@ import {
 
 /**
  * `npm run bench` runs every scenario in turn; `npm run bench -- cardLatency logCompaction`
- * runs only those, and a group name (`foundation`, `load`) runs its scenarios. Each prints
- * `scenario: figure` lines as it finishes, writes bench/results/<name>.json, and a summary
+ * runs only those, and a group name (`foundation`, `load`, `abuse`) runs its scenarios. Each
+ * prints `scenario: figure` lines as it finishes, writes bench/results/<name>.json, and a summary
  * table ends the run; the load scenarios (Catchball beside the reference relay) also print a
  * side-by-side table and write bench/results/load.json. Exit code 1 if any failed.
  */
 const FOUNDATION: Scenario[] = [cardLatency, logCompaction, memoryWith20Clients]
-const SCENARIOS: Scenario[] = [...FOUNDATION, ...LOAD_SCENARIOS]
-const GROUPS: Record<string, Scenario[]> = { foundation: FOUNDATION, load: LOAD_SCENARIOS }
+/** Bad input and abuse: malformed frames, oversized frames, a pre-auth flood. */
+const ABUSE: Scenario[] = [malformedCorpus]
+const SCENARIOS: Scenario[] = [...FOUNDATION, ...LOAD_SCENARIOS, ...ABUSE]
+const GROUPS: Record<string, Scenario[]> = {
+  foundation: FOUNDATION,
+  load: LOAD_SCENARIOS,
+  abuse: ABUSE,
+}
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'results')
 /** Set by Ctrl-C: no further scenario starts, and an interrupted one is not saved. */
 let interrupted = false

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import fastifyWebsocket from '@fastify/websocket'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { AppContext } from './appContext.ts'
@@ -13,6 +14,7 @@ import { registerOutcomeRoutes } from './routes/outcomes.ts'
 import { OutcomeService } from './outcomes/OutcomeService.ts'
 import { serveClient } from './staticClient.ts'
 import { Database } from './storage/database.ts'
+import { BallotStore } from './voting/ballotStore.ts'
 import { RoundService } from './voting/RoundService.ts'
 
 export interface CatchballApp {
@@ -41,6 +43,19 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
     bodyLimit: config.HTTP_BODY_LIMIT_BYTES,
   })
   const db = await Database.open(config.DATA_DIR)
+  const ballots = await BallotStore.open(join(config.DATA_DIR, 'ballots.log'), db, {
+    fsync: config.LOG_FSYNC,
+    compactAfterBytes: config.LOG_COMPACT_AFTER_BYTES,
+    compactAfterRecords: config.LOG_COMPACT_AFTER_RECORDS,
+    onError: (err) => app.log.error({ err }, 'ballot log write failed'),
+  })
+  if (ballots.recovery.tornTailBytes > 0) {
+    const { tornTailBytes, backupPath } = ballots.recovery
+    app.log.warn(
+      { tornTailBytes, backup: backupPath },
+      'skipped a torn record at the end of the ballot log',
+    )
+  }
   const rooms = new RoomManager(config, app.log)
   const context: AppContext = { config, db, rooms }
 
@@ -50,7 +65,7 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   await app.register(fastifyWebsocket, { options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES } })
 
   app.get('/healthz', async () => ({ ok: true }))
-  const rounds = new RoundService(db, rooms)
+  const rounds = new RoundService(db, rooms, ballots)
   registerBoardRoutes(app, context)
   registerRoundRoutes(app, context, rounds)
   registerOutcomeRoutes(app, context, new OutcomeService(context, rounds))
@@ -63,6 +78,7 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   app.addHook('onClose', async () => {
     connectionLimit.stop()
     await rounds.stop()
+    await ballots.close()
     await rooms.closeAll()
     await db.write()
   })

@@ -32,7 +32,7 @@ export function registerRoundRoutes(
     const { roundId } = parseInput(roundParams, request.params, 'round id')
     const round = rounds.getRound(board.id, roundId)
     const published = rounds.published(round)
-    const mine = rounds.ballotsOf(round.id).find((b) => b.participantId === participant.id)
+    const mine = rounds.ballotOf(round.id, participant.id)
     return {
       round: published,
       voters: published.voters,

@@ -6,8 +6,9 @@ import type { BallotContent, Round } from '../../shared/votingSchemas.ts'
 import { DurableJsonFile } from './durableJsonFile.ts'
 
 /**
- * The lowdb JSON database: boards, participants, ballots, outcomes. Never Yjs updates
- * (those go to the per-board update logs). Writes are atomic and durable (see
+ * The lowdb JSON database: boards, participants, rounds, outcomes. Never Yjs updates
+ * (those go to the per-board update logs) and no longer ballots (the ballot log, see
+ * server/voting/ballotStore.ts). Writes are atomic and durable (see
  * DurableJsonFile), so a crash mid-write leaves the previous file intact.
  */
 export interface BoardRecord {
@@ -55,7 +56,10 @@ export interface DatabaseShape {
   boards: Record<string, BoardRecord>
   participants: Record<string, ParticipantRecord>
   rounds: Record<string, RoundRecord>
-  /** Key: `<roundId>:<participantId>`: one ballot per person per round. */
+  /**
+   * Key: `<roundId>:<participantId>`. Where ballots were kept before the ballot log; a database
+   * that still holds some has them moved into the log when the server starts, leaving this empty.
+   */
   ballots: Record<string, BallotRecord>
   /** Key: `<boardId>:<version>`. Never changed once written. */
   outcomes: Record<string, OutcomeRecord>

@@ -1,41 +1,42 @@
 import { randomId } from '../../shared/ids.ts'
-import { getCards } from '../../shared/boardDoc.ts'
 import { getRounds } from '../../shared/controlDoc.ts'
 import type { BallotContent, OpenRoundBody, PublishedRound } from '../../shared/votingSchemas.ts'
 import type { RoomManager } from '../rooms/RoomManager.ts'
 import type { BallotRecord, Database, ParticipantRecord, RoundRecord } from '../storage/database.ts'
 import { conflict, notFound, unprocessable } from '../errors.ts'
+import type { BallotStore } from './ballotStore.ts'
+import { CardEligibility } from './cardEligibility.ts'
 import { checkBallot, tallyRound } from './tally.ts'
 
 /** How long ballot changes are gathered before the control document is updated once. */
 const PUBLISH_TICK_MS = 30
 
 /**
- * Server-authoritative voting: rounds and ballots live in lowdb; what clients may see
- * (voter count, and the tally only when the round is live or revealed) is published into
- * the control document. A ballot is never written to a shared document before reveal.
+ * Server-authoritative voting: rounds live in lowdb, ballots in the ballot log (BallotStore);
+ * what clients may see (voter count, and the tally only when the round is live or revealed) is
+ * published into the control document. A ballot is never written to a shared document before
+ * reveal.
  */
 export class RoundService {
-  private readonly ballotsByRound = new Map<string, Map<string, BallotRecord>>()
+  private readonly eligibility: CardEligibility
   private readonly closeTimers = new Map<string, NodeJS.Timeout>()
   private readonly publishTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
     private readonly db: Database,
     private readonly rooms: RoomManager,
+    private readonly ballots: BallotStore,
   ) {
-    for (const ballot of Object.values(db.data.ballots)) this.index(ballot)
+    this.eligibility = new CardEligibility(rooms)
     for (const round of Object.values(db.data.rounds)) this.scheduleAutoClose(round)
   }
 
-  private index(ballot: BallotRecord): void {
-    let byParticipant = this.ballotsByRound.get(ballot.roundId)
-    if (!byParticipant) this.ballotsByRound.set(ballot.roundId, (byParticipant = new Map()))
-    byParticipant.set(ballot.participantId, ballot)
+  ballotsOf(roundId: string): BallotRecord[] {
+    return this.ballots.ballotsOf(roundId)
   }
 
-  ballotsOf(roundId: string): BallotRecord[] {
-    return [...(this.ballotsByRound.get(roundId)?.values() ?? [])]
+  ballotOf(roundId: string, participantId: string): BallotRecord | undefined {
+    return this.ballots.ballotOf(roundId, participantId)
   }
 
   getRound(boardId: string, roundId: string): RoundRecord {
@@ -88,7 +89,7 @@ export class RoundService {
       throw unprocessable('a dots round takes { allocations }')
     if (round.kind === 'fist' && !('answers' in content))
       throw unprocessable('a fist round takes { answers }')
-    const isEligible = await this.eligibility(round)
+    const isEligible = await this.eligibility.of(round)
     // The round may have closed while the board loaded: check again before storing.
     this.assertOpen(round)
     const problems = checkBallot(round, content, isEligible)
@@ -100,9 +101,7 @@ export class RoundService {
       content,
       updatedAt: new Date().toISOString(),
     }
-    this.db.data.ballots[`${round.id}:${participant.id}`] = ballot
-    this.index(ballot)
-    await this.db.write()
+    await this.ballots.put(ballot)
     this.schedulePublish(round)
     return ballot
   }
@@ -110,18 +109,6 @@ export class RoundService {
   private assertOpen(round: RoundRecord): void {
     if (round.status !== 'open')
       throw conflict(`round is ${round.status}; ballots are no longer accepted`)
-  }
-
-  /** Which card ids a ballot may name: the round's list, or every card on the board. */
-  private async eligibility(round: RoundRecord): Promise<(cardId: string) => boolean> {
-    if (round.cardIds) {
-      const allowed = new Set(round.cardIds)
-      return (cardId) => allowed.has(cardId)
-    }
-    const room = await this.rooms.acquire(round.boardId, 'board')
-    const cards = getCards(room.doc)
-    this.rooms.scheduleUnloadIfEmpty(room)
-    return (cardId) => cards.has(cardId)
   }
 
   async close(round: RoundRecord): Promise<RoundRecord> {
@@ -172,7 +159,7 @@ export class RoundService {
     void _boardId
     return {
       ...publicRound,
-      voters: this.ballotsOf(round.id).length,
+      voters: this.ballots.votersIn(round.id),
       tally: this.visibleTally(round),
       ballots: this.visibleBallots(round),
     }

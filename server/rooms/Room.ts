@@ -1,19 +1,8 @@
 import * as Y from 'yjs'
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness'
 import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
-import {
-  assertAwarenessDecodes,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
-} from './protocol.ts'
+import { AwarenessRelay } from './AwarenessRelay.ts'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 
 /** One socket's view, as the room sees it. */
 export interface RoomConnection {
@@ -25,12 +14,6 @@ export interface RoomConnection {
   readonly awarenessClientIds: Set<number>
 }
 
-interface AwarenessChange {
-  added: number[]
-  updated: number[]
-  removed: number[]
-}
-
 /**
  * A loaded Yjs document with its connections. Every document update is appended to the
  * update log and sent to every other connection, encoded once. Awareness changes are
@@ -39,9 +22,8 @@ interface AwarenessChange {
  */
 export class Room {
   readonly doc = new Y.Doc()
-  readonly awareness = new Awareness(this.doc)
+  readonly awareness = new AwarenessRelay()
   readonly connections = new Set<RoomConnection>()
-  private readonly pendingAwareness = new Set<number>()
   private awarenessTimer: NodeJS.Timeout | null = null
   /**
    * Sync step 2 for a client that holds nothing yet (empty state vector): the whole
@@ -56,19 +38,18 @@ export class Room {
     readonly kind: RoomKind,
     readonly log: UpdateLog,
     private readonly awarenessTickMs: number,
-  ) {
-    // The server itself has no cursor.
-    this.awareness.setLocalState(null)
-  }
+  ) {}
 
   /** Apply what the log recovered, then start persisting and fanning out. */
   restore(updates: Uint8Array[]): void {
     this.doc.transact(() => {
       for (const update of updates) Y.applyUpdate(this.doc, update)
     }, 'storage')
+    // A compacted log is one record holding the whole document: that record already is the
+    // sync step 2 for someone holding nothing, so the first joiners need no encoding pass.
+    if (updates.length === 1) this.fullStateMessage = encodeSyncStep2(updates[0])
     this.log.setStateProvider(() => Y.encodeStateAsUpdate(this.doc))
     this.doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
@@ -80,26 +61,17 @@ export class Room {
     }
   }
 
-  private readonly onAwarenessUpdate = (change: AwarenessChange, origin: unknown) => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (origin && this.connections.has(origin as RoomConnection)) {
-      const ids = (origin as RoomConnection).awarenessClientIds
-      for (const id of change.added) ids.add(id)
-      for (const id of change.removed) ids.delete(id)
-    }
-    for (const id of changed) this.pendingAwareness.add(id)
-    if (!this.awarenessTimer) {
+  private scheduleAwarenessFlush(): void {
+    if (!this.awarenessTimer && this.awareness.hasPending) {
       this.awarenessTimer = setTimeout(this.flushAwareness, this.awarenessTickMs)
     }
   }
 
   private readonly flushAwareness = () => {
     this.awarenessTimer = null
-    if (this.pendingAwareness.size === 0) return
-    const message = encodeAwareness(
-      encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
-    )
-    this.pendingAwareness.clear()
+    const update = this.awareness.takePending()
+    if (!update) return
+    const message = encodeAwareness(update)
     for (const connection of this.connections) connection.send(message)
   }
 
@@ -107,16 +79,15 @@ export class Room {
   join(connection: RoomConnection): void {
     this.connections.add(connection)
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
-    const clients = [...this.awareness.getStates().keys()]
-    if (clients.length > 0) {
-      connection.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)))
-    }
+    const everyone = this.awareness.snapshot(Date.now())
+    if (everyone) connection.send(encodeAwareness(everyone))
   }
 
   leave(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
     if (connection.awarenessClientIds.size > 0) {
-      removeAwarenessStates(this.awareness, [...connection.awarenessClientIds], null)
+      this.awareness.remove(connection.awarenessClientIds, Date.now())
+      this.scheduleAwarenessFlush()
     }
   }
 
@@ -143,10 +114,15 @@ export class Room {
     Y.applyUpdate(this.doc, update, connection)
   }
 
-  /** Decoded in full first, for the same all-or-nothing reason as document updates. */
+  /**
+   * A client's cursor, name or selection. Malformed updates throw having changed nothing
+   * (AwarenessRelay decodes all before applying); changes go out with the next tick.
+   */
   applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
-    assertAwarenessDecodes(update)
-    applyAwarenessUpdate(this.awareness, update, connection)
+    const { added, removed } = this.awareness.apply(update, Date.now())
+    for (const id of added) connection.awarenessClientIds.add(id)
+    for (const id of removed) connection.awarenessClientIds.delete(id)
+    this.scheduleAwarenessFlush()
   }
 
   /** A change made by the server itself (ballot tallies, finalized version…). */
@@ -159,8 +135,6 @@ export class Room {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.awarenessTimer = null
     this.doc.off('update', this.onDocUpdate)
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
     this.fullStateMessage = null
     await this.log.close()
     this.doc.destroy()

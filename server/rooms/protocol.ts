@@ -45,22 +45,6 @@ export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSync(SyncType.
 export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncType.Step2, update)
 export const encodeUpdate = (update: Uint8Array) => encodeSync(SyncType.Update, update)
 
-/**
- * Read a whole awareness update (count, then client id, clock and JSON state each) and throw
- * if any part is malformed. y-protocols' applyAwarenessUpdate stores entries one by one and
- * announces them only at the end, so one failing half-way would leave earlier entries stored
- * but never announced, nor removed when their socket leaves: cursors nobody owns.
- */
-export function assertAwarenessDecodes(update: Uint8Array): void {
-  const decoder = decoding.createDecoder(update)
-  const count = decoding.readVarUint(decoder)
-  for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder)
-    decoding.readVarUint(decoder)
-    JSON.parse(decoding.readVarString(decoder))
-  }
-}
-
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MessageType.Awareness)

@@ -109,7 +109,7 @@ it('every malformed frame closes only its socket with 4400; the board is untouch
   expect(new Set(results.filter((r) => r !== 'open'))).toEqual(new Set([CloseCode.Malformed]))
 
   // No corpus socket left a cursor behind (those that announced one took it when leaving).
-  const watcherOnly = () => [...targetRoom().awareness.getStates().keys()].join()
+  const watcherOnly = () => targetRoom().awareness.clientIds().join()
   await eventually(() => watcherOnly() === String(watcher.doc.clientID), 5000, 'awareness')
   // Nothing was applied: what a newcomer syncs and what the log holds are byte-identical.
   const after = await storedBoard()

@@ -1,0 +1,158 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/** Stock y-protocols clients renew their state every 15 s and drop peers silent for 30 s. */
+export const AWARENESS_OUTDATED_MS = 30_000
+
+/** One client id's awareness as the room holds it: the bytes its owner sent, not parsed. */
+interface Entry {
+  clock: number
+  /** The entry as it goes on the wire: varuint client id, varuint clock, JSON state string. */
+  bytes: Uint8Array
+  removed: boolean
+  updatedAt: number
+}
+
+/** What one incoming entry said, checked before any of them is applied. */
+interface IncomingEntry {
+  clientId: number
+  clock: number
+  bytes: Uint8Array
+  removed: boolean
+}
+
+/**
+ * The room's awareness (cursors, names, selections), relayed rather than interpreted. The
+ * server has no cursor of its own and never reads a state, so it keeps each client's entry
+ * as the bytes it arrived in and forwards them; y-protocols' Awareness would parse every
+ * state's JSON on arrival and stringify it again for every broadcast, which was most of the
+ * awareness cost with hundreds of cursors moving. The rules are y-protocols' own: a higher
+ * clock replaces, an equal clock may only remove, and a removal is sent as the JSON `null`.
+ */
+export class AwarenessRelay {
+  private readonly entries = new Map<number, Entry>()
+  private readonly pending = new Set<number>()
+
+  /**
+   * Apply an update a client sent. The whole update is decoded and every state checked to be
+   * JSON first (stock clients JSON.parse what they receive, so bad JSON would break every
+   * receiver), so a malformed update throws having changed nothing. Returns the client ids
+   * it added and removed, for the connection's own bookkeeping.
+   */
+  apply(update: Uint8Array, now: number): { added: number[]; removed: number[] } {
+    const incoming = readEntries(update)
+    const added: number[] = []
+    const removed: number[] = []
+    for (const entry of incoming) {
+      const current = this.entries.get(entry.clientId)
+      const isLive = current !== undefined && !current.removed
+      // As y-protocols: an unknown client counts as clock 0.
+      const currentClock = current?.clock ?? 0
+      const accepted =
+        currentClock < entry.clock || (currentClock === entry.clock && entry.removed && isLive)
+      // Removing a client nobody holds changes nothing, and is not passed on.
+      if (!accepted || (entry.removed && !isLive)) continue
+      if (entry.removed) removed.push(entry.clientId)
+      else if (!isLive) added.push(entry.clientId)
+      this.entries.set(entry.clientId, { ...entry, updatedAt: now })
+      this.pending.add(entry.clientId)
+    }
+    return { added, removed }
+  }
+
+  /** The server removes states itself when their socket leaves (clock + 1, state null). */
+  remove(clientIds: Iterable<number>, now: number): void {
+    for (const clientId of clientIds) {
+      const current = this.entries.get(clientId)
+      if (!current || current.removed) continue
+      const clock = current.clock + 1
+      this.entries.set(clientId, {
+        clock,
+        bytes: encodeEntry(clientId, clock, 'null'),
+        removed: true,
+        updatedAt: now,
+      })
+      this.pending.add(clientId)
+    }
+  }
+
+  get hasPending(): boolean {
+    return this.pending.size > 0
+  }
+
+  /**
+   * The changes since the last call as one awareness update. Removals are forgotten once
+   * sent: every receiver has dropped that client, and keeping them would let a stream of
+   * invented client ids grow the room's memory.
+   */
+  takePending(): Uint8Array | null {
+    if (this.pending.size === 0) return null
+    const sent: Entry[] = []
+    for (const clientId of this.pending) {
+      const entry = this.entries.get(clientId)
+      if (!entry) continue
+      sent.push(entry)
+      if (entry.removed) this.entries.delete(clientId)
+    }
+    this.pending.clear()
+    return joinEntries(sent)
+  }
+
+  /**
+   * Every live state, for a newcomer. States not renewed within the stock clients' timeout
+   * are left out and forgotten (their owners' clients already dropped them too).
+   */
+  snapshot(now: number): Uint8Array | null {
+    const live: Entry[] = []
+    for (const [clientId, entry] of this.entries) {
+      if (entry.removed) continue
+      if (now - entry.updatedAt > AWARENESS_OUTDATED_MS && !this.pending.has(clientId)) {
+        this.entries.delete(clientId)
+        continue
+      }
+      live.push(entry)
+    }
+    return live.length > 0 ? joinEntries(live) : null
+  }
+
+  /** Client ids with a live state (what a newcomer would be told about). */
+  clientIds(): number[] {
+    return [...this.entries].filter(([, entry]) => !entry.removed).map(([clientId]) => clientId)
+  }
+}
+
+function readEntries(update: Uint8Array): IncomingEntry[] {
+  const decoder = decoding.createDecoder(update)
+  const count = decoding.readVarUint(decoder)
+  const entries: IncomingEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const start = decoder.pos
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    // Parsed only to check it is JSON and whether it is a removal; the value is not kept.
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({
+      clientId,
+      clock,
+      // A copy, so the entry does not pin the socket's whole receive buffer.
+      bytes: update.slice(start, decoder.pos),
+      removed: state === null,
+    })
+  }
+  return entries
+}
+
+function encodeEntry(clientId: number, clock: number, state: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, clientId)
+  encoding.writeVarUint(encoder, clock)
+  encoding.writeVarString(encoder, state)
+  return encoding.toUint8Array(encoder)
+}
+
+function joinEntries(entries: Entry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) encoding.writeUint8Array(encoder, entry.bytes)
+  return encoding.toUint8Array(encoder)
+}

@@ -17,6 +17,8 @@ import { UpdateLog, type RecoveryReport, type UpdateLogOptions } from '../storag
  * ballot that arrived while the previous fsync was running (group commit).
  */
 
+const noop = () => {}
+
 export type BallotLogOptions = Pick<
   UpdateLogOptions,
   'fsync' | 'compactAfterBytes' | 'compactAfterRecords' | 'onError'
@@ -30,6 +32,10 @@ export interface OpenedBallotLog {
 }
 
 export class BallotLog {
+  /** The flush on its way to disk, and the one that will follow it with what arrives meanwhile. */
+  private runningFlush: Promise<void> | null = null
+  private nextFlush: Promise<void> | null = null
+
   private constructor(private readonly log: UpdateLog) {}
 
   /** Opens (creating if missing) and reads the log. Throws CorruptLogError for damage. */
@@ -55,10 +61,22 @@ export class BallotLog {
    * Resolves once the ballot is fsynced (when fsync is on), so a caller that answers 200 after
    * it has a ballot that survives kill -9 and power loss. Appends made while a write is in
    * flight share the next write: one fsync per batch, with no timer to wait for.
+   *
+   * At most one flush waits behind the running one. Calling flush() per append would queue one
+   * flush per ballot, each fsyncing what arrived meanwhile: a burst arriving faster than one
+   * ballot per fsync would then wait behind a queue that only grows.
    */
   append(ballot: BallotRecord): Promise<void> {
     this.log.append(encodeBallots([ballot]))
-    return this.log.flush()
+    this.nextFlush ??= (this.runningFlush ?? Promise.resolve()).catch(noop).then(() => {
+      this.nextFlush = null
+      const running = this.log.flush().finally(() => {
+        if (this.runningFlush === running) this.runningFlush = null
+      })
+      this.runningFlush = running
+      return running
+    })
+    return this.nextFlush
   }
 
   /**

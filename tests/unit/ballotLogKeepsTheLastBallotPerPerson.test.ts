@@ -60,6 +60,21 @@ it('a person’s last ballot replaces their earlier ones, in memory and after a 
   await reopened.close()
 })
 
+it('300 ballots sent at once all resolve, and every one is in the file', async () => {
+  const store = await openStore()
+  // Sent in waves, so some arrive while earlier ones are being written and must share a write.
+  const puts: Promise<void>[] = []
+  for (let i = 0; i < 300; i++) {
+    puts.push(store.put(ballot('r1', `p${i}`, (i % 9) + 1)))
+    if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve))
+  }
+  await Promise.all(puts)
+  const { log, ballots } = await BallotLog.open(join(dir, 'ballots.log'), { fsync: false })
+  expect(new Set(ballots.map((b) => b.participantId)).size).toBe(300)
+  await log.close()
+  await store.close()
+})
+
 it('put resolves only once the ballot is in the file', async () => {
   const store = await openStore()
   await store.put(ballot('r1', 'ana', 1))

@@ -15,9 +15,10 @@ import { startCatchball } from './targets.ts'
 /**
  * A 1,000-card board opened in headless Chromium (Debian's, as the browser tests use),
  * served by Catchball from the test build of the client. "Interactive" is the time from
- * navigation start until `window.__catchball.editor` exists and all 1,000 okr-card shapes
- * are in the tldraw store, read by a 20 ms poll inside the page (performance.now() is
- * relative to navigation start). The person has joined before (session pre-seeded in
+ * navigation start until `window.__catchball.editor` exists, all 1,000 okr-card shapes are
+ * in the tldraw store (a 20 ms poll inside the page) and the next animation frame has
+ * run — the page has rendered them and can answer input (performance.now() is relative to
+ * navigation start). The person has joined before (session pre-seeded in
  * localStorage, as client/join/sessionStore.ts keeps it), so no form is in the way; each
  * trial is a fresh browser context (empty cache, empty IndexedDB).
  */
@@ -180,12 +181,20 @@ export const browserJoin: Scenario = {
     await catchball.stop()
 
     const s = 'browserJoin'
-    const interactive = trials.map((t) => t.interactiveMs)
+    // Interactive = the first frame after every card is in the store: until then the page
+    // is still busy mounting and cannot answer a click.
+    const interactive = trials.map((t) => t.renderedMs)
     const rows = [
       row(s, 'interactive, median of 3', 'ms', median(interactive), null, below(2000, 'ms')),
       row(s, 'interactive, first (cold)', 'ms', interactive[0], null),
       row(s, 'editor mounted, median', 'ms', median(trials.map((t) => t.editorMs)), null),
-      row(s, 'first frame after, median', 'ms', median(trials.map((t) => t.renderedMs)), null),
+      row(
+        s,
+        'every card in the store, median',
+        'ms',
+        median(trials.map((t) => t.interactiveMs)),
+        null,
+      ),
       row(
         s,
         'page errors',

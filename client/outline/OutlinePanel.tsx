@@ -1,9 +1,12 @@
+import { useCallback, useDeferredValue, useState } from 'react'
 import { tleditors } from 'tldraw'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useCardTree } from '../cards/useCardTree.ts'
 import { jumpToCard } from '../shapes/jumpToCard.ts'
 import { addCardFromOutline } from './outlineActions.ts'
 import { OutlineItem, type OutlineContext } from './OutlineItem.tsx'
+import { OutlineMore } from './OutlineMore.tsx'
+import { nodesWithinBudget, OUTLINE_PAGE_CARDS } from './outlineWindow.ts'
 // The outline's styles travel with it; Vite bundles this side-effect import.
 // oxlint-disable-next-line import/no-unassigned-import
 import './outline.css'
@@ -16,7 +19,17 @@ import './outline.css'
  */
 export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string) => void }) {
   const { doc, awareness, session, readOnly } = useBoard()
-  const tree = useCardTree(doc)
+  const liveTree = useCardTree(doc)
+  // The outline renders in the background, after the canvas: on a big board the canvas is
+  // what people wait for, and React can pause this render to keep the page responsive.
+  const tree = useDeferredValue(liveTree, null)
+  // Cards mounted so far (see outlineWindow.ts); grows as the reader scrolls down.
+  const [budget, setBudget] = useState(OUTLINE_PAGE_CARDS)
+  const showMore = useCallback(() => setBudget((b) => b + OUTLINE_PAGE_CARDS), [])
+  if (!tree) return <section className="cb-outline" aria-label="OKR outline" aria-busy="true" />
+  const roots = nodesWithinBudget(tree.roots, budget)
+  const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - roots.usedCards))
+  const unalignedShown = roots.hiddenCount === 0 ? unaligned.shown : []
 
   const context: OutlineContext = {
     doc,
@@ -44,13 +57,15 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
             type="button"
             className="cb-outline__add"
             data-testid="outline-add-objective"
-            onClick={() =>
+            onClick={() => {
+              // The new objective goes last: mount the whole outline so it is there to type in.
+              setBudget(Infinity)
               addCardFromOutline(doc, {
                 kind: 'objective',
                 parentId: null,
                 createdBy: session.name,
               })
-            }
+            }}
           >
             + Objective
           </button>
@@ -62,19 +77,25 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
         </p>
       )}
       <ul className="cb-outline__list cb-outline__list--root">
-        {tree.roots.map((node) => (
+        {roots.shown.map((node) => (
           <OutlineItem key={node.card.id} node={node} context={context} />
         ))}
       </ul>
-      {tree.unaligned.length > 0 && (
+      {unalignedShown.length > 0 && (
         <>
           <h3 className="cb-outline__subheading">Not aligned yet</h3>
           <ul className="cb-outline__list cb-outline__list--root" data-testid="outline-unaligned">
-            {tree.unaligned.map((node) => (
+            {unalignedShown.map((node) => (
               <OutlineItem key={node.card.id} node={node} context={context} />
             ))}
           </ul>
         </>
+      )}
+      {roots.hiddenCount + tree.unaligned.length - unalignedShown.length > 0 && (
+        <OutlineMore
+          remaining={roots.hiddenCount + tree.unaligned.length - unalignedShown.length}
+          onMore={showMore}
+        />
       )}
     </section>
   )

@@ -11,6 +11,9 @@ import { useIsCardLocked } from '../workshop/facilitation/useLocks.ts'
 import { useIsCardHidden } from '../workshop/facilitation/usePrivateWriting.ts'
 import { EditingMarker } from './EditingMarker.tsx'
 import { MetricEditor } from './MetricEditor.tsx'
+import { OkrCardSummary } from './OkrCardSummary.tsx'
+import { PrivateCardPlaceholder } from './PrivateCardPlaceholder.tsx'
+import { useCardDetail } from './useCardDetail.ts'
 import type { OkrCardShape } from './okrCardShape.ts'
 import { useShapeBoard } from './useShapeBoard.ts'
 // The card's styles travel with it; Vite bundles this side-effect import.
@@ -23,16 +26,22 @@ import './okrCard.css'
  */
 export function OkrCardView({ shape }: { shape: OkrCardShape }) {
   const board = useShapeBoard()
+  const detail = useCardDetail(shape.id)
   const { cardId, w, h } = shape.props
   return (
     <HTMLContainer
       className="okr-card-container"
       style={{ width: w, height: h, pointerEvents: 'all' }}
     >
-      {board ? (
-        <OkrCardBody board={board} cardId={cardId} />
-      ) : (
+      {!board ? (
         <div className="okr-card okr-card--missing">Connecting…</div>
+      ) : detail === 'hidden' ? (
+        // tldraw does not display a culled shape: an empty box until it scrolls into view.
+        <div className="okr-card" data-testid={`okr-card-${cardId}`} data-detail="hidden" />
+      ) : detail === 'summary' ? (
+        <OkrCardSummary board={board} cardId={cardId} />
+      ) : (
+        <OkrCardBody board={board} cardId={cardId} />
       )}
     </HTMLContainer>
   )
@@ -59,22 +68,8 @@ function OkrCardBody({ board, cardId }: { board: BoardContextValue; cardId: stri
       </div>
     )
   }
+  if (hidden) return <PrivateCardPlaceholder cardId={cardId} kind={card.kind} />
   const kindColor = cardKindColor[card.kind]
-  if (hidden) {
-    return (
-      <div
-        className={`okr-card okr-card--${card.kind} okr-card--private`}
-        style={{ borderColor: kindColor }}
-        data-testid={`okr-card-${cardId}`}
-        data-private="true"
-      >
-        <span className="okr-card__badge" style={{ backgroundColor: kindColor }}>
-          {cardKindBadge[card.kind]}
-        </span>
-        <p className="okr-card__private">✎ private until reveal</p>
-      </div>
-    )
-  }
   const testId = (part: string) => `card-${part}-${cardId}`
   const isAction = card.kind === 'action'
 

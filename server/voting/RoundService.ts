@@ -8,8 +8,13 @@ import type { BallotStore } from './ballotStore.ts'
 import { CardEligibility } from './cardEligibility.ts'
 import { checkBallot, tallyRound } from './tally.ts'
 
-/** How long ballot changes are gathered before the control document is updated once. */
-const PUBLISH_TICK_MS = 30
+/**
+ * The live tally is published into the control document at most this often. Every publish
+ * goes to every client of the control room (200 in a big workshop), so in a burst of ballots
+ * this interval, not the number of ballots, sets the cost. A ballot after a quiet spell is
+ * published at once.
+ */
+const PUBLISH_INTERVAL_MS = 100
 
 /**
  * Server-authoritative voting: rounds live in lowdb, ballots in the ballot log (BallotStore);
@@ -21,6 +26,7 @@ export class RoundService {
   private readonly eligibility: CardEligibility
   private readonly closeTimers = new Map<string, NodeJS.Timeout>()
   private readonly publishTimers = new Map<string, NodeJS.Timeout>()
+  private readonly lastPublishedAt = new Map<string, number>()
 
   constructor(
     private readonly db: Database,
@@ -167,10 +173,15 @@ export class RoundService {
 
   private schedulePublish(round: RoundRecord): void {
     if (this.publishTimers.has(round.id)) return
-    const timer = setTimeout(() => {
-      this.publishTimers.delete(round.id)
-      void this.publishNow(round)
-    }, PUBLISH_TICK_MS)
+    const sinceLast = Date.now() - (this.lastPublishedAt.get(round.id) ?? 0)
+    // Even "at once" goes through a timer, so ballots stored in the same tick share a publish.
+    const timer = setTimeout(
+      () => {
+        this.publishTimers.delete(round.id)
+        void this.publishNow(round)
+      },
+      Math.max(0, PUBLISH_INTERVAL_MS - sinceLast),
+    )
     this.publishTimers.set(round.id, timer)
   }
 
@@ -178,6 +189,7 @@ export class RoundService {
     const timer = this.publishTimers.get(round.id)
     if (timer) clearTimeout(timer)
     this.publishTimers.delete(round.id)
+    this.lastPublishedAt.set(round.id, Date.now())
     await this.rooms.change(round.boardId, 'control', (room) =>
       room.transactAsServer((doc) => getRounds(doc).set(round.id, this.published(round))),
     )

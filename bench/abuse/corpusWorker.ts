@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { expectedOutcome, malformedCorpus } from '../../tests/support/malformedCorpus.ts'
-import { inLanes, sendFrame } from '../../tests/support/sendFrame.ts'
+import { inLanes } from '../../tests/support/inLanes.ts'
+import { sendFrame } from '../../tests/support/sendFrame.ts'
 
 /**
  * The barrage, in its own thread so the scenario's main thread stays free to time the healthy

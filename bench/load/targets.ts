@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { createBoard, join as joinBoard } from '../../tests/support/api.ts'
 import type { ServerProcess } from '../../tests/support/serverProcess.ts'
 import { killOnExit, within, type ScenarioContext } from '../support/scenario.ts'
+import { inLanes } from '../../tests/support/inLanes.ts'
 
 /**
  * The two servers every load scenario runs against, one after the other (never at the same
@@ -30,24 +31,6 @@ export interface Target {
 }
 
 const JOIN_CONCURRENCY = 8
-
-/** Run `work` over `items` with at most `lanes` in flight; results in input order. */
-export async function inLanes<T, R>(
-  items: readonly T[],
-  lanes: number,
-  work: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = []
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await work(items[i], i)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane))
-  return results
-}
 
 /**
  * BENCH_CPU_PROF_DIR=<dir>: the servers under test are CPU-profiled and write

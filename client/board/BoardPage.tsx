@@ -1,11 +1,19 @@
+import { lazy, Suspense, useEffect } from 'react'
 import type { Session } from './BoardContext.tsx'
 import { errorForCloseCode, type BoardError } from './boardErrors.ts'
-import { BoardWorkspace } from './BoardWorkspace.tsx'
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.tsx'
 import { StatusPill } from './StatusPill.tsx'
 import { useBoardConnection } from './useBoardConnection.ts'
 import { useBoardInfo } from './useBoardInfo.ts'
 import { useConnectionState } from './useConnectionState.ts'
+
+/**
+ * The workspace (tldraw and everything drawn on the canvas, most of the app's code) is its
+ * own chunk, fetched and compiled while the board's sockets connect and sync instead of
+ * before they open: on a big board the two overlap rather than add up.
+ */
+const loadWorkspace = () => import('./BoardWorkspace.tsx')
+const BoardWorkspace = lazy(() => loadWorkspace().then((m) => ({ default: m.BoardWorkspace })))
 
 /**
  * A board for a joined browser: opens both documents, waits until the board document is
@@ -17,25 +25,27 @@ export function BoardPage(props: { session: Session; onForgetSession: () => void
   const connection = useBoardConnection(session.boardId, session.token)
   const { status, fatal, boardReady } = useConnectionState(connection)
   const info = useBoardInfo(session.boardId, session.token)
+  useEffect(() => void loadWorkspace(), [])
 
   const error = fatal ? errorForCloseCode(fatal.code) : info.error
   if (error) return <BoardErrorScreen error={error} onForgetSession={onForgetSession} />
 
-  if (!connection || !boardReady) {
-    return (
-      <LoadingScreen message="Opening the board…">
-        <StatusPill status={status} />
-      </LoadingScreen>
-    )
-  }
+  const loading = (
+    <LoadingScreen message="Opening the board…">
+      <StatusPill status={status} />
+    </LoadingScreen>
+  )
+  if (!connection || !boardReady) return loading
 
   return (
-    <BoardWorkspace
-      session={session}
-      connection={connection}
-      status={status}
-      apiTitle={info.title}
-    />
+    <Suspense fallback={loading}>
+      <BoardWorkspace
+        session={session}
+        connection={connection}
+        status={status}
+        apiTitle={info.title}
+      />
+    </Suspense>
   )
 }
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { BallotRecord } from '../../server/storage/database.ts'
 import { CorruptLogError, LOG_MAGIC, encodeRecord } from '../../server/storage/logRecords.ts'
 import { BallotLog } from '../../server/voting/ballotLog.ts'
+import { dotsBallot } from '../support/ballots.ts'
 
 let dir = ''
 let path = ''
@@ -15,12 +16,7 @@ beforeEach(async () => {
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-const ballot = (participantId: string, dots: number): BallotRecord => ({
-  roundId: 'r1',
-  participantId,
-  content: { allocations: { card1: dots } },
-  updatedAt: '2025-01-01T00:00:00.000Z',
-})
+const ballot = dotsBallot
 const record = (ballots: BallotRecord[]) => encodeRecord(Buffer.from(JSON.stringify(ballots)))
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { Database, type BallotRecord } from '../../server/storage/database.ts'
 import { BallotLog } from '../../server/voting/ballotLog.ts'
+import { dotsBallot } from '../support/ballots.ts'
 import { BallotStore } from '../../server/voting/ballotStore.ts'
 
 let dir = ''
@@ -12,12 +13,7 @@ beforeEach(async () => {
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
-const ballot = (participantId: string, dots: number): BallotRecord => ({
-  roundId: 'r1',
-  participantId,
-  content: { allocations: { card1: dots } },
-  updatedAt: '2025-01-01T00:00:00.000Z',
-})
+const ballot = dotsBallot
 
 /** A database as the versions before the ballot log wrote it: ballots inside lowdb. */
 async function writeOldDatabase(ballots: BallotRecord[]): Promise<void> {

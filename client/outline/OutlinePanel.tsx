@@ -30,6 +30,7 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
   const roots = nodesWithinBudget(tree.roots, budget)
   const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - roots.usedCards))
   const unalignedShown = roots.hiddenCount === 0 ? unaligned.shown : []
+  const notMounted = roots.hiddenCount + tree.unaligned.length - unalignedShown.length
 
   const context: OutlineContext = {
     doc,
@@ -91,12 +92,7 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
           </ul>
         </>
       )}
-      {roots.hiddenCount + tree.unaligned.length - unalignedShown.length > 0 && (
-        <OutlineMore
-          remaining={roots.hiddenCount + tree.unaligned.length - unalignedShown.length}
-          onMore={showMore}
-        />
-      )}
+      {notMounted > 0 && <OutlineMore remaining={notMounted} onMore={showMore} />}
     </section>
   )
 }

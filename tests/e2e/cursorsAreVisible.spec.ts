@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { createBoardViaLanding, joinViaLink } from './support/boardFlows.ts'
 import { canvas } from './support/cards.ts'
 import { expect, test, type Person } from './support/fixtures.ts'
+import { withTestApi } from './support/testApi.ts'
 
 /**
  * The name tag tldraw draws next to a collaborator's cursor. tldraw renders cursors in a
@@ -16,6 +17,35 @@ async function moveMouseOverCanvas(page: Page, to: { x: number; y: number }): Pr
   const box = await canvas(page).boundingBox()
   if (!box) throw new Error('the canvas is not on screen')
   await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 5 })
+}
+
+/** Where a person's own pointer is on the page, as their editor has it (page coordinates). */
+function ownPointer(page: Page): Promise<{ x: number; y: number } | null> {
+  return withTestApi(
+    page,
+    (api) => {
+      const pointer = api.editor.store.get('pointer:pointer' as never) as
+        { x: number; y: number } | undefined
+      return pointer ? { x: Math.round(pointer.x), y: Math.round(pointer.y) } : null
+    },
+    undefined,
+  )
+}
+
+/** Where this page last heard a collaborator's cursor (page coordinates), by their name. */
+function heardCursor(page: Page, person: Person): Promise<{ x: number; y: number } | null> {
+  return withTestApi(
+    page,
+    (api, name) => {
+      const presence = api.editor.store
+        .allRecords()
+        .find((r) => r.typeName === 'instance_presence' && r.userName === name) as
+        { cursor: { x: number; y: number } | null } | undefined
+      const cursor = presence?.cursor
+      return cursor ? { x: Math.round(cursor.x), y: Math.round(cursor.y) } : null
+    },
+    person.name,
+  )
 }
 
 async function centreOf(page: Page, person: Person): Promise<{ x: number; y: number }> {
@@ -34,6 +64,9 @@ test("moving the mouse shows a cursor with that person's name to the others", as
 
   await moveMouseOverCanvas(paul.page, { x: 200, y: 200 })
   await expect(cursorOf(fiona.page, paul)).toBeVisible()
+  // Measure from where Paul's mouse is now, not from an earlier state still on its way.
+  const settled = await ownPointer(paul.page)
+  await expect.poll(() => heardCursor(fiona.page, paul)).toEqual(settled)
   const before = await centreOf(fiona.page, paul)
 
   // Both look at the same page at the same zoom (1), so Fiona's view of Paul's cursor

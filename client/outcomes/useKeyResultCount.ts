@@ -8,16 +8,25 @@ import { getCards } from '../../shared/boardDoc.ts'
  * number, so a card re-renders only when the count changes, not on every keystroke.
  */
 export function countKeyResults(doc: Y.Doc, objectiveId: string): number {
-  let count = 0
+  return keyResultCounts(doc).get(objectiveId) ?? 0
+}
+
+/** Live key results per objective id, counted once per document change for every card. */
+const countsByDoc = new WeakMap<Y.Doc, Map<string, number>>()
+
+function keyResultCounts(doc: Y.Doc): Map<string, number> {
+  let counts = countsByDoc.get(doc)
+  if (counts) return counts
+  counts = new Map()
   for (const card of getCards(doc).values()) {
-    if (
-      card.get('kind') === 'keyResult' &&
-      card.get('parentId') === objectiveId &&
-      card.get('status') !== 'dropped'
-    )
-      count++
+    if (card.get('kind') !== 'keyResult' || card.get('status') === 'dropped') continue
+    const parentId = card.get('parentId')
+    if (typeof parentId === 'string') counts.set(parentId, (counts.get(parentId) ?? 0) + 1)
   }
-  return count
+  // Forgotten at the next change, before any observer runs: no card re-renders with stale counts.
+  doc.once('beforeObserverCalls', () => countsByDoc.delete(doc))
+  countsByDoc.set(doc, counts)
+  return counts
 }
 
 export function useKeyResultCount(doc: Y.Doc, objectiveId: string, enabled: boolean): number {

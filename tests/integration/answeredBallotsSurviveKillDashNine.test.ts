@@ -1,24 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join as joinPath } from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createBoard, join, request } from '../support/api.ts'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts'
+import { serverProcessPerTest } from '../support/serverProcessPerTest.ts'
 
-let server: ServerProcess | null = null
-let dataDir = ''
-afterEach(async () => {
-  await server?.kill9()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-})
+const run = serverProcessPerTest('ballots-kill9')
 
 it('every ballot answered 200 is counted after kill -9 and a restart, each person’s last one', async () => {
-  dataDir = await mkdtemp(joinPath(tmpdir(), 'catchball-ballots-kill9-'))
-  server = await startServerProcess(dataDir)
+  let server = await run.start()
   const board = await createBoard(server.url, 'Votes survive')
   const facilitator = await join(server.url, board.id, 'Fay', board.tokens.facilitator)
   const people = await Promise.all(
-    ['Ana', 'Bo', 'Cy'].map((name) => join(server!.url, board.id, name, board.tokens.participant)),
+    ['Ana', 'Bo', 'Cy'].map((name) => join(server.url, board.id, name, board.tokens.participant)),
   )
   const opened = await request(
     server.url,
@@ -35,7 +26,7 @@ it('every ballot answered 200 is counted after kill -9 and a restart, each perso
   await Promise.all(
     people.map(async (person, i) => {
       const first = await request(
-        server!.url,
+        server.url,
         'PUT',
         `${roundPath}/ballot`,
         { allocations: { north: 1 } },
@@ -43,7 +34,7 @@ it('every ballot answered 200 is counted after kill -9 and a restart, each perso
       )
       expect(first.status).toBe(200)
       const last = await request(
-        server!.url,
+        server.url,
         'PUT',
         `${roundPath}/ballot`,
         { allocations: finalBallots[i] },
@@ -55,7 +46,7 @@ it('every ballot answered 200 is counted after kill -9 and a restart, each perso
   // No pause: a 200 means the ballot is already on disk.
   await server.kill9()
 
-  server = await startServerProcess(dataDir)
+  server = await run.start()
   const seen = await request(server.url, 'GET', roundPath, undefined, people[0].token)
   expect(seen.status).toBe(200)
   expect(seen.json.voters).toBe(3)

@@ -1,24 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join as joinPath } from 'node:path'
-import { afterEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { createBoard, join } from '../support/api.ts'
-import { startServerProcess, type ServerProcess } from '../support/serverProcess.ts'
-import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+import { serverProcessPerTest } from '../support/serverProcessPerTest.ts'
+import { connectClient, eventually, waitForSync } from '../support/yClient.ts'
 
-let server: ServerProcess | null = null
-let dataDir = ''
-const clients: YClient[] = []
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.destroy())
-  await server?.kill9()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-})
+const run = serverProcessPerTest('kill9')
+const clients = run.clients
 
 it('after kill -9 and a restart on the same data, every board and every edit is there', async () => {
-  dataDir = await mkdtemp(joinPath(tmpdir(), 'catchball-kill9-'))
-  server = await startServerProcess(dataDir)
+  let server = await run.start()
   const board = await createBoard(server.url, 'Survives crashes')
   const person = await join(server.url, board.id, 'Ana', board.tokens.participant)
   const writer = connectClient(server.wsUrl, board.id, person.token)
@@ -35,7 +25,7 @@ it('after kill -9 and a restart on the same data, every board and every edit is 
   writer.destroy()
   clients.length = 0
 
-  server = await startServerProcess(dataDir)
+  server = await run.start()
   const fresh = connectClient(server.wsUrl, board.id, person.token)
   clients.push(fresh)
   await waitForSync(fresh)
@@ -45,8 +35,7 @@ it('after kill -9 and a restart on the same data, every board and every edit is 
 })
 
 it('a client that kept editing while the server was down gets its edits onto the restarted server', async () => {
-  dataDir = await mkdtemp(joinPath(tmpdir(), 'catchball-kill9-'))
-  server = await startServerProcess(dataDir)
+  let server = await run.start()
   const board = await createBoard(server.url)
   const person = await join(server.url, board.id, 'Ana', board.tokens.participant)
   const writer = connectClient(server.wsUrl, board.id, person.token)
@@ -58,7 +47,7 @@ it('a client that kept editing while the server was down gets its edits onto the
   const during = createCard(writer.doc, { kind: 'objective', title: 'While down' })
 
   // Same port is not guaranteed: point the provider at the new server's address.
-  server = await startServerProcess(dataDir)
+  server = await run.start()
   writer.provider.disconnect()
   writer.provider.serverUrl = `${server.wsUrl}/yjs`
   writer.provider.connect()
@@ -68,15 +57,14 @@ it('a client that kept editing while the server was down gets its edits onto the
 })
 
 it('kill -9 during 20 clients’ edits: after restart and reconnect, every edit any client holds is on the server', async () => {
-  dataDir = await mkdtemp(joinPath(tmpdir(), 'catchball-kill9-'))
-  server = await startServerProcess(dataDir)
+  let server = await run.start()
   const board = await createBoard(server.url, 'Busy board')
   const people = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      join(server!.url, board.id, `P${i}`, board.tokens.participant),
+      join(server.url, board.id, `P${i}`, board.tokens.participant),
     ),
   )
-  const writers = people.map((p) => connectClient(server!.wsUrl, board.id, p.token))
+  const writers = people.map((p) => connectClient(server.wsUrl, board.id, p.token))
   clients.push(...writers)
   await Promise.all(writers.map((w) => waitForSync(w)))
 
@@ -94,7 +82,7 @@ it('kill -9 during 20 clients’ edits: after restart and reconnect, every edit 
   state.editing = false
   await Promise.all(loops)
 
-  server = await startServerProcess(dataDir)
+  server = await run.start()
   for (const writer of writers) {
     writer.provider.disconnect()
     writer.provider.serverUrl = `${server.wsUrl}/yjs`

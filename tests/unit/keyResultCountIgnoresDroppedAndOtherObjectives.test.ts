@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { createCard } from '../../shared/boardDoc.ts'
 import { qualityHints } from '../../shared/qualityHints.ts'
-import { readCard, getCardMap } from '../../shared/boardDoc.ts'
+import { createCard, getCardMap, readCard, updateCard } from '../../shared/boardDoc.ts'
 import { countKeyResults } from '../../client/outcomes/useKeyResultCount.ts'
 
 it('counts live key results under one objective, as the export does for the "> 5" hint', () => {
@@ -22,4 +21,16 @@ it('counts live key results under one objective, as the export does for the "> 5
   expect(qualityHints(objective, { keyResultCount: countKeyResults(doc, 'obj') })).toEqual([
     'More than five key results: focus on the few that matter',
   ])
+})
+
+it('follows changes: a key result dropped or added is counted at once', () => {
+  const doc = new Y.Doc()
+  createCard(doc, { id: 'obj', kind: 'objective', title: 'Delight customers' })
+  createCard(doc, { id: 'kr1', kind: 'keyResult', parentId: 'obj' })
+  createCard(doc, { id: 'kr2', kind: 'keyResult', parentId: 'obj' })
+  expect(countKeyResults(doc, 'obj')).toBe(2)
+  updateCard(doc, 'kr1', { status: 'dropped' })
+  expect(countKeyResults(doc, 'obj')).toBe(1)
+  createCard(doc, { id: 'kr3', kind: 'keyResult', parentId: 'obj' })
+  expect(countKeyResults(doc, 'obj')).toBe(2)
 })

@@ -1,25 +1,6 @@
-import type { ReactNode } from 'react'
+import { Icon } from '../Icon.tsx'
 
-/**
- * Small icons drawn inline. Symbols such as ⏱ or ⏸ need an emoji font the machine may
- * not have (and fonts may not come from outside hosts), so these are plain SVG.
- */
-function Icon(props: { size?: number; children: ReactNode }) {
-  const size = props.size ?? 14
-  return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-      className="cb-icon"
-    >
-      {props.children}
-    </svg>
-  )
-}
-
+/** The facilitation controls' icons (see Icon for why SVG). */
 export function LockIcon(props: { size?: number }) {
   return (
     <Icon size={props.size}>

@@ -83,22 +83,23 @@ export async function waitForBoardReady(page: Page): Promise<void> {
   await expect(statusPill(page)).toHaveText('Connected', { timeout: BOARD_READY_TIMEOUT_MS })
 }
 
-/** Open the People tab of the side panel and return the list of people on the board. */
-export async function openPeopleList(page: Page): Promise<Locator> {
+/** Show the side panel (opening it if hidden), pick one of its tabs, return the panel. */
+export async function openPanelTab(page: Page, tab: string | RegExp): Promise<Locator> {
   const panel = page.getByRole('complementary', { name: 'Board panel' })
   if (!(await panel.isVisible())) {
     await page.getByRole('button', { name: 'Outline & people' }).click()
   }
-  await panel.getByRole('tab', { name: /^People/ }).click()
+  await panel.getByRole('tab', { name: tab }).click()
+  return panel
+}
+
+/** Open the People tab of the side panel and return the list of people on the board. */
+export async function openPeopleList(page: Page): Promise<Locator> {
+  await openPanelTab(page, /^People/)
   return page.getByRole('region', { name: 'People on this board' }).getByRole('listitem')
 }
 
 /** Open the Outline tab of the side panel. */
 export async function openOutline(page: Page): Promise<Locator> {
-  const panel = page.getByRole('complementary', { name: 'Board panel' })
-  if (!(await panel.isVisible())) {
-    await page.getByRole('button', { name: 'Outline & people' }).click()
-  }
-  await panel.getByRole('tab', { name: 'Outline' }).click()
-  return panel.getByRole('tabpanel')
+  return (await openPanelTab(page, 'Outline')).getByRole('tabpanel')
 }

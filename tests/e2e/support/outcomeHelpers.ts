@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Locator, Page } from '@playwright/test'
+import { openPanelTab } from './boardFlows.ts'
 import { withTestApi } from './testApi.ts'
 
 /**
@@ -7,11 +8,7 @@ import { withTestApi } from './testApi.ts'
  * card marked agreed through the test API (the status control is the catchball feature's).
  */
 export async function openOutcomes(page: Page): Promise<Locator> {
-  const panel = page.getByRole('complementary', { name: 'Board panel' })
-  if (!(await panel.isVisible())) {
-    await page.getByRole('button', { name: 'Outline & people' }).click()
-  }
-  await panel.getByRole('tab', { name: 'Outcomes' }).click()
+  await openPanelTab(page, 'Outcomes')
   return page.getByTestId('outcomes-panel')
 }
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { openPanelTab } from './boardFlows.ts'
 import { expect } from './fixtures.ts'
 import { withTestApi } from './testApi.ts'
 
@@ -7,10 +8,7 @@ import { withTestApi } from './testApi.ts'
  * and the shared timer in the header.
  */
 export async function openVotePanel(page: Page): Promise<Locator> {
-  const side = page.getByRole('complementary', { name: 'Board panel' })
-  if (!(await side.isVisible()))
-    await page.getByRole('button', { name: 'Outline & people' }).click()
-  await side.getByRole('tab', { name: 'Vote' }).click()
+  await openPanelTab(page, 'Vote')
   const panel = page.getByTestId('workshop-panel')
   await expect(panel).toBeVisible()
   return panel

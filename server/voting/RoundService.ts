@@ -189,7 +189,9 @@ export class RoundService {
     const timer = this.publishTimers.get(round.id)
     if (timer) clearTimeout(timer)
     this.publishTimers.delete(round.id)
-    this.lastPublishedAt.set(round.id, Date.now())
+    // Only an open round takes ballots, so only an open round needs its last publish time.
+    if (round.status === 'open') this.lastPublishedAt.set(round.id, Date.now())
+    else this.lastPublishedAt.delete(round.id)
     await this.rooms.change(round.boardId, 'control', (room) =>
       room.transactAsServer((doc) => getRounds(doc).set(round.id, this.published(round))),
     )

@@ -51,6 +51,14 @@ export const configSchema = z.object({
 
   /** Awareness (cursor) fan-out tick: changes inside one tick go out as one message. */
   AWARENESS_TICK_MS: int(33),
+  /**
+   * Awareness messages the whole server sends per second before ticks stretch: past it, every
+   * room's tick grows evenly (cursors move less often, edits are not slowed). 10,000 keeps
+   * 300 people with moving cursors at the 33 ms tick and puts 1,000 at 100 ms. 0: never stretch.
+   */
+  AWARENESS_SENDS_PER_SECOND: int(10_000),
+  /** The longest a stretched tick gets: 100 ms is 10 cursor updates a second. */
+  AWARENESS_TICK_MAX_MS: int(100),
   /** Participants a board accepts (joins beyond it get 429). */
   MAX_PARTICIPANTS_PER_BOARD: int(1000),
   /** Boards one instance holds. */

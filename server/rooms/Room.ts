@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
+import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes.ts'
 import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
+import type { AwarenessPace } from './AwarenessPace.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 
@@ -9,7 +11,10 @@ export interface RoomConnection {
   readonly id: string
   /** May this connection change the document? (viewers never; participants not in control). */
   readonly canWrite: boolean
-  send(message: Uint8Array): void
+  /** Send messages in this order; several at once go out in one write to the socket. */
+  send(...messages: Uint8Array[]): void
+  /** Close this socket with a named code. */
+  close(code: CloseCodeValue, detail: string): void
   /** Awareness client ids this connection announced, removed when it leaves. */
   readonly awarenessClientIds: Set<number>
 }
@@ -17,13 +22,15 @@ export interface RoomConnection {
 /**
  * A loaded Yjs document with its connections. Every document update is appended to the
  * update log and sent to every other connection, encoded once. Awareness changes are
- * collected for one tick and sent as one message, so 200 cursors moving cost one
- * message per receiver per tick rather than 200.
+ * collected for one tick (its length set by the process's AwarenessPace) and sent as one
+ * message, so 200 cursors moving cost one message per receiver per tick rather than 200.
+ * A document update takes the awareness changes waiting for the tick along in the same
+ * write, so an edit never waits for a cursor and a receiver costs one write, not two.
  */
 export class Room {
-  readonly doc = new Y.Doc()
   readonly awareness = new AwarenessRelay()
   readonly connections = new Set<RoomConnection>()
+  private readonly ydoc = new Y.Doc()
   private awarenessTimer: NodeJS.Timeout | null = null
   /**
    * Sync step 2 for a client that holds nothing yet (empty state vector): the whole
@@ -31,60 +38,139 @@ export class Room {
    * people opening a 1,000-card board at once cost one encoding, not 20.
    */
   private fullStateMessage: Uint8Array | null = null
+  /**
+   * A compacted log's single record, not applied yet. Applying a 1,000-card board takes
+   * tens of milliseconds, and the people who opened it need only that record (it already
+   * is their sync step 2), so they get it first; the document is built right after, or as
+   * soon as anything needs it.
+   */
+  private unapplied: Uint8Array | null = null
+  private applyLater: NodeJS.Immediate | null = null
+  /** Why the restored record could not be applied; the room is dead from then on. */
+  private failure: unknown = null
+  /** Joined before the document was built: they get its state vector (sync step 1) then. */
+  private readonly awaitingStep1 = new Set<RoomConnection>()
 
   constructor(
     readonly name: string,
     readonly boardId: string,
     readonly kind: RoomKind,
     readonly log: UpdateLog,
-    private readonly awarenessTickMs: number,
+    private readonly awarenessPace: AwarenessPace,
   ) {}
 
-  /** Apply what the log recovered, then start persisting and fanning out. */
-  restore(updates: Uint8Array[]): void {
-    this.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(this.doc, update)
+  /** The board's document, built from the log first if it has not been yet. */
+  get doc(): Y.Doc {
+    this.applyRestoredRecord()
+    if (this.failure) throw this.failure
+    return this.ydoc
+  }
+
+  /**
+   * Take what the log recovered, then start persisting and fanning out. `onFailure` hears
+   * of a record that cannot be applied when that happens after this returns (then every
+   * connection has been closed with 4423).
+   */
+  restore(updates: Uint8Array[], onFailure: (err: unknown) => void): void {
+    if (updates.length !== 1) return this.startLive(updates)
+    // A compacted log is one record holding the whole document: that record already is
+    // the sync step 2 for someone holding nothing, so the first joiners need no encoding
+    // pass, and need not wait for the document to be built either. (Its checksum matched,
+    // and the server only ever logs updates it decoded, so applying it is not expected to
+    // fail; if it does, the room closes rather than serve half a board.)
+    this.fullStateMessage = encodeSyncStep2(updates[0])
+    this.unapplied = updates[0]
+    this.restoreFailed = onFailure
+    this.applyLater = setImmediate(() => {
+      try {
+        this.applyRestoredRecord()
+      } catch {
+        // Reported through onFailure.
+      }
+    })
+  }
+
+  private restoreFailed: ((err: unknown) => void) | null = null
+
+  private applyRestoredRecord(): void {
+    if (!this.unapplied) return
+    const record = this.unapplied
+    this.unapplied = null
+    if (this.applyLater) clearImmediate(this.applyLater)
+    this.applyLater = null
+    try {
+      this.startLive([record])
+    } catch (err) {
+      this.failure = err
+      this.fullStateMessage = null
+      for (const connection of this.connections) {
+        connection.close(CloseCode.Unavailable, 'stored board could not be applied')
+      }
+      this.restoreFailed?.(err)
+      throw err
+    }
+    const stateVector = encodeSyncStep1(Y.encodeStateVector(this.ydoc))
+    for (const connection of this.awaitingStep1) connection.send(stateVector)
+    this.awaitingStep1.clear()
+  }
+
+  private startLive(updates: Uint8Array[]): void {
+    this.ydoc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.ydoc, update)
     }, 'storage')
-    // A compacted log is one record holding the whole document: that record already is the
-    // sync step 2 for someone holding nothing, so the first joiners need no encoding pass.
-    if (updates.length === 1) this.fullStateMessage = encodeSyncStep2(updates[0])
-    this.log.setStateProvider(() => Y.encodeStateAsUpdate(this.doc))
-    this.doc.on('update', this.onDocUpdate)
+    this.log.setStateProvider(() => Y.encodeStateAsUpdate(this.ydoc))
+    this.ydoc.on('update', this.onDocUpdate)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullStateMessage = null
     this.log.append(update)
     const message = encodeUpdate(update)
+    const awareness = this.takeAwarenessMessage()
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(message)
+      if (connection === origin) {
+        if (awareness) connection.send(awareness)
+      } else if (awareness) connection.send(message, awareness)
+      else connection.send(message)
     }
   }
 
   private scheduleAwarenessFlush(): void {
     if (!this.awarenessTimer && this.awareness.hasPending) {
-      this.awarenessTimer = setTimeout(this.flushAwareness, this.awarenessTickMs)
+      const tickMs = this.awarenessPace.tickMs(Date.now())
+      this.awarenessTimer = setTimeout(this.flushAwareness, tickMs)
     }
   }
 
   private readonly flushAwareness = () => {
     this.awarenessTimer = null
-    const update = this.awareness.takePending()
-    if (!update) return
-    const message = encodeAwareness(update)
+    const message = this.takeAwarenessMessage()
+    if (!message) return
     for (const connection of this.connections) connection.send(message)
+  }
+
+  /** The awareness changes held for the next tick as one message (the tick is then moot). */
+  private takeAwarenessMessage(): Uint8Array | null {
+    const update = this.awareness.takePending()
+    if (!update) return null
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
+    this.awarenessTimer = null
+    this.awarenessPace.noteFlush(this, this.connections.size, Date.now())
+    return encodeAwareness(update)
   }
 
   /** A new connection: send our state vector (sync step 1) and everyone's awareness. */
   join(connection: RoomConnection): void {
     this.connections.add(connection)
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.unapplied) this.awaitingStep1.add(connection)
+    else connection.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
     const everyone = this.awareness.snapshot(Date.now())
     if (everyone) connection.send(encodeAwareness(everyone))
   }
 
   leave(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
+    this.awaitingStep1.delete(connection)
     if (connection.awarenessClientIds.size > 0) {
       this.awareness.remove(connection.awarenessClientIds, Date.now())
       this.scheduleAwarenessFlush()
@@ -134,9 +220,13 @@ export class Room {
   async close(): Promise<void> {
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer)
     this.awarenessTimer = null
-    this.doc.off('update', this.onDocUpdate)
+    if (this.applyLater) clearImmediate(this.applyLater)
+    this.applyLater = null
+    this.unapplied = null
+    this.awaitingStep1.clear()
+    this.ydoc.off('update', this.onDocUpdate)
     this.fullStateMessage = null
     await this.log.close()
-    this.doc.destroy()
+    this.ydoc.destroy()
   }
 }

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { roomName, type RoomKind } from '../../shared/rooms.ts'
 import type { Config } from '../config.ts'
-import { UpdateLog } from '../storage/updateLog.ts'
+import { CorruptLogError, UpdateLog } from '../storage/updateLog.ts'
+import { AwarenessPace } from './AwarenessPace.ts'
 import { Room } from './Room.ts'
 
 /** The part of Fastify's logger the rooms use. */
@@ -22,11 +23,21 @@ export class RoomManager {
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly closing = new Map<string, Promise<void>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  /** Rooms whose stored record could not be applied: refused until the server restarts. */
+  private readonly broken = new Map<string, CorruptLogError>()
+  /** One cursor pace for every room: the send budget is the process's, not a board's. */
+  readonly awarenessPace: AwarenessPace
 
   constructor(
     private readonly config: Config,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.awarenessPace = new AwarenessPace(
+      config.AWARENESS_TICK_MS,
+      Math.max(config.AWARENESS_TICK_MS, config.AWARENESS_TICK_MAX_MS),
+      config.AWARENESS_SENDS_PER_SECOND,
+    )
+  }
 
   /** The path of a room's update log. */
   logPath(boardId: string, kind: RoomKind): string {
@@ -74,11 +85,31 @@ export class RoomManager {
         'skipped a torn record at the end of the update log',
       )
     }
-    const room = new Room(name, boardId, kind, log, this.config.AWARENESS_TICK_MS)
-    room.restore(updates)
+    const broken = this.broken.get(name)
+    if (broken) {
+      await log.close()
+      throw broken
+    }
+    const room = new Room(name, boardId, kind, log, this.awarenessPace)
+    room.restore(updates, (err) => this.restoreFailed(room, err))
     this.rooms.set(name, room)
     this.scheduleUnloadIfEmpty(room)
     return room
+  }
+
+  /**
+   * A room's compacted record checked out but Yjs could not apply it (its connections are
+   * closed already). Unload the room without touching its log, and refuse it from now on
+   * like a corrupt log, so nobody is served half a board.
+   */
+  private restoreFailed(room: Room, err: unknown): void {
+    this.logger.error({ err, room: room.name }, 'stored board could not be applied')
+    const reason = err instanceof Error ? err.message : String(err)
+    this.broken.set(
+      room.name,
+      new CorruptLogError(room.log.path, `record not applicable: ${reason}`),
+    )
+    if (this.rooms.get(room.name) === room) void this.unload(room)
   }
 
   /** Run a server-side change on a room (loading it if needed); it unloads later if idle. */

@@ -21,7 +21,19 @@ import { startCatchball } from './targets.ts'
  * navigation start). The person has joined before (session pre-seeded in
  * localStorage, as client/join/sessionStore.ts keeps it), so no form is in the way; each
  * trial is a fresh browser context (empty cache, empty IndexedDB).
+ *
+ * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded as a Chrome trace (with the JS
+ * sampling profiler) in <dir>/browserJoin.trace.json, to open in Chrome DevTools'
+ * Performance panel or https://ui.perfetto.dev (both local; the file never leaves).
  */
+const TRACE_DIR = process.env.BENCH_BROWSER_TRACE
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+]
 const CARDS = 1000
 const TRIALS = 3
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -152,6 +164,13 @@ export const browserJoin: Scenario = {
         page.on('console', (message) => {
           if (message.type() === 'error' && problems.length < 10) problems.push(message.text())
         })
+        const tracing = TRACE_DIR !== undefined && t === 0
+        if (tracing) {
+          await browser.startTracing(page, {
+            path: joinPath(TRACE_DIR, 'browserJoin.trace.json'),
+            categories: TRACE_CATEGORIES,
+          })
+        }
         await page.goto(`${server.url}/b/${board.id}`)
         const handle = await page
           .waitForFunction(
@@ -166,6 +185,7 @@ export const browserJoin: Scenario = {
             throw new Error(`${err.message}\npage: ${text}\nerrors: ${problems.join('\n')}`)
           })
         await handle.dispose()
+        if (tracing) await browser.stopTracing()
         const times = (await page.evaluate(readTimes))!
         trials.push({
           editorMs: times.editorAt!,

@@ -48,6 +48,7 @@ export class Room {
   private applyLater: NodeJS.Immediate | null = null
   /** Why the restored record could not be applied; the room is dead from then on. */
   private failure: unknown = null
+  private restoreFailed: ((err: unknown) => void) | null = null
   /** Joined before the document was built: they get its state vector (sync step 1) then. */
   private readonly awaitingStep1 = new Set<RoomConnection>()
 
@@ -89,8 +90,6 @@ export class Room {
       }
     })
   }
-
-  private restoreFailed: ((err: unknown) => void) | null = null
 
   private applyRestoredRecord(): void {
     if (!this.unapplied) return

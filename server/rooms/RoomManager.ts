@@ -72,6 +72,8 @@ export class RoomManager {
   private async load(boardId: string, kind: RoomKind): Promise<Room> {
     const name = roomName(boardId, kind)
     await this.closing.get(name)
+    const broken = this.broken.get(name)
+    if (broken) throw broken
     const { log, updates, report } = await UpdateLog.open(this.logPath(boardId, kind), {
       flushIntervalMs: this.config.LOG_FLUSH_INTERVAL_MS,
       compactAfterBytes: this.config.LOG_COMPACT_AFTER_BYTES,
@@ -84,11 +86,6 @@ export class RoomManager {
         { room: name, tornTailBytes: report.tornTailBytes, backup: report.backupPath },
         'skipped a torn record at the end of the update log',
       )
-    }
-    const broken = this.broken.get(name)
-    if (broken) {
-      await log.close()
-      throw broken
     }
     const room = new Room(name, boardId, kind, log, this.awarenessPace)
     room.restore(updates, (err) => this.restoreFailed(room, err))

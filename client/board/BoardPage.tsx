@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
+import { startServerClockSync } from '../workshop/facilitation/serverClock.ts'
 import type { Session } from './BoardContext.tsx'
 import { errorForCloseCode, type BoardError } from './boardErrors.ts'
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.tsx'
@@ -26,6 +27,8 @@ export function BoardPage(props: { session: Session; onForgetSession: () => void
   const { status, fatal, boardReady } = useConnectionState(connection)
   const info = useBoardInfo(session.boardId, session.token)
   useEffect(() => void loadWorkspace(), [])
+  // The shared timer is read on the server's clock: ask for it while the sockets connect.
+  useEffect(() => startServerClockSync(), [])
 
   const error = fatal ? errorForCloseCode(fatal.code) : info.error
   if (error) return <BoardErrorScreen error={error} onForgetSession={onForgetSession} />

@@ -24,6 +24,13 @@ test('the facilitator’s timer counts down on every screen within a second, wro
   // and read on the server's clock, so they must still agree with Fiona.
   await skewClock(paul.page, -20_000)
   await skewClock(pia.page, 45_000)
+  // And Pia's network is slow: her clock estimate (five requests in a row) takes 2 s. Her
+  // countdown must not show until she has it: before, it would be 45 s off. (The delay is
+  // on the way out, so her estimate is off by 0.2 s, inside the 1 s asserted below.)
+  await pia.page.route('**/api/time', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    await route.continue()
+  })
   const { links } = await createBoardViaLanding(fiona, 'Timer')
   await joinViaLink(paul, links.participant)
   await joinViaLink(pia, links.participant)

@@ -7,7 +7,7 @@ import { useSharedTimer } from './useSharedTimer.ts'
 /**
  * The room's countdown in the header: the same on every screen (server clock), pulsing
  * when it reaches zero. Only the facilitator gets controls; others see nothing while no
- * timer is set.
+ * timer is set. The countdown appears once this screen knows the server's clock.
  */
 export function SharedTimer(props: { controlDoc: Y.Doc; canControl: boolean }) {
   const { controlDoc, canControl } = props
@@ -17,7 +17,7 @@ export function SharedTimer(props: { controlDoc: Y.Doc; canControl: boolean }) {
   const state = view.timeUp ? 'up' : view.timer.running ? 'running' : 'paused'
   return (
     <div className="cb-timer" data-state={state}>
-      {!view.idle && (
+      {!view.idle && view.clockReady && (
         <span
           className="cb-timer__display"
           data-testid="timer-remaining"

@@ -12,6 +12,8 @@ const RESAMPLE_EVERY_MS = 5 * 60_000
 
 let offsetMs = 0
 let synced = false
+/** The first estimate has been tried (it may have failed: then the local clock is used). */
+let settled = false
 let sampling: Promise<void> | null = null
 let lastSampledAt = 0
 const listeners = new Set<() => void>()
@@ -38,10 +40,13 @@ async function sampleClock(): Promise<void> {
   }
   const estimate = estimateClockOffset(samples)
   lastSampledAt = Date.now()
-  if (estimate === null) return
-  offsetMs = estimate
-  synced = true
-  for (const listener of listeners) listener()
+  const firstTry = !settled
+  settled = true
+  if (estimate !== null) {
+    offsetMs = estimate
+    synced = true
+  }
+  if (estimate !== null || firstTry) for (const listener of listeners) listener()
 }
 
 function ensureSampled(): void {
@@ -76,7 +81,17 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener)
 }
 
-/** Re-renders once the first estimate arrives; returns whether the clock is synced. */
-export function useServerClockSynced(): boolean {
-  return useSyncExternalStore(subscribe, () => synced)
+/** Start estimating now (a board page calls this while its sockets connect). */
+export function startServerClockSync(): void {
+  ensureSampled()
+}
+
+/**
+ * Re-renders once the first estimate is in; true from then on. A countdown shown before
+ * would be off by the laptop's own error (a minute, on a badly set clock) and then jump.
+ * If the server cannot be asked, it turns true once trying has failed: the local clock is
+ * the best there is.
+ */
+export function useServerClockReady(): boolean {
+  return useSyncExternalStore(subscribe, () => synced || settled)
 }

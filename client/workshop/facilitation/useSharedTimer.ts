@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react'
 import type * as Y from 'yjs'
-import { serverNow, useServerClockSynced } from './serverClock.ts'
+import { serverNow, useServerClockReady } from './serverClock.ts'
 import { isIdle, remainingAt, type WorkshopTimer } from './timerLogic.ts'
 import { playSoftChime } from './timerSignal.ts'
 import { useControlValue } from './useControlValue.ts'
@@ -25,6 +25,8 @@ export interface SharedTimerView {
   idle: boolean
   /** Ran out while running: the display pulses until the facilitator resets or adds time. */
   timeUp: boolean
+  /** This screen knows the server's clock (or has given up asking): the countdown is right. */
+  clockReady: boolean
 }
 
 /**
@@ -35,7 +37,7 @@ export interface SharedTimerView {
 export function useSharedTimer(controlDoc: Y.Doc): SharedTimerView {
   const stored = useControlValue(controlDoc, 'timer')
   const timer = useMemo(() => asTimer(stored), [stored])
-  useServerClockSynced()
+  const clockReady = useServerClockReady()
   const running = timer.running && timer.endsAt !== null
   useTicker(running)
   const remainingMs = remainingAt(timer, serverNow())
@@ -52,5 +54,5 @@ export function useSharedTimer(controlDoc: Y.Doc): SharedTimerView {
     wasCounting.current = running && remainingMs > 0
   }, [timeUp, running, remainingMs, stored])
 
-  return { timer, remainingMs, idle: isIdle(timer), timeUp }
+  return { timer, remainingMs, idle: isIdle(timer), timeUp, clockReady }
 }

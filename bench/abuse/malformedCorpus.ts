@@ -1,12 +1,11 @@
 import { fileURLToPath } from 'node:url'
-import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { createCard, getCardMap, updateCard } from '../../shared/boardDoc.ts'
 import { createBoard, join } from '../../tests/support/api.ts'
 import { syncFrame } from '../../tests/support/malformedCorpus.ts'
 import { inLanes } from '../../tests/support/inLanes.ts'
 import type { ServerProcess } from '../../tests/support/serverProcess.ts'
-import { waitForSync, type YClient } from '../../tests/support/yClient.ts'
+import { closeCodeOf, waitForSync, type YClient } from '../../tests/support/yClient.ts'
 import { readStatusKiB } from '../support/procStats.ts'
 import type { Scenario, ScenarioContext } from '../support/scenario.ts'
 import { delay, within } from '../support/scenario.ts'
@@ -99,20 +98,6 @@ function until(client: YClient, check: () => boolean): Promise<void> {
   })
 }
 
-/** Open a socket, send `frames` the moment it opens, resolve with the close code. */
-function closeCodeAfter(url: string, frames: Uint8Array[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false })
-    const timer = setTimeout(() => reject(new Error(`not closed: ${url}`)), 30_000)
-    socket.on('open', () => frames.forEach((frame) => socket.send(frame)))
-    socket.on('close', (code) => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-    socket.on('error', () => undefined) // writing into a socket the server closed
-  })
-}
-
 const tally = (codes: (number | string)[]) =>
   codes.reduce<Record<string, number>>((all, c) => ({ ...all, [c]: (all[c] ?? 0) + 1 }), {})
 const show = (counts: Record<string, number>) =>
@@ -173,7 +158,7 @@ export const malformedCorpus: Scenario = {
     const memoryBefore = await probe(server)
     const attackerUrl = `${server.wsUrl}/yjs/${target.id}?token=${attacker.token}`
     const oversized = await inLanes(Array.from({ length: OVERSIZED }), 10, () =>
-      closeCodeAfter(attackerUrl, [new Uint8Array(MAX_PAYLOAD + 1)]),
+      closeCodeOf(attackerUrl, new Uint8Array(MAX_PAYLOAD + 1), 30_000),
     )
     await delay(500)
     const memoryAfter = await probe(server)
@@ -186,7 +171,7 @@ export const malformedCorpus: Scenario = {
     const base = `${server.wsUrl}/yjs/${target.id}`
     const tokens = ['', '?token=not-a-token', `?token=${writerSeat.token}`] // last: other board
     const preAuth = await inLanes(Array.from({ length: PRE_AUTH }), LANES, (_, i) =>
-      closeCodeAfter(base + tokens[i % tokens.length], inject),
+      closeCodeOf(base + tokens[i % tokens.length], inject, 30_000),
     )
     const unchangedByPreAuth = Buffer.compare(await stateOf(), before) === 0
 

@@ -1,4 +1,5 @@
-import type { BallotContent } from '../../shared/votingSchemas.ts'
+import { z } from 'zod'
+import { dotsBallotBody, fistBallotBody } from '../../shared/votingSchemas.ts'
 import type { BallotRecord } from '../storage/database.ts'
 import { CorruptLogError } from '../storage/logRecords.ts'
 import { UpdateLog, type RecoveryReport, type UpdateLogOptions } from '../storage/updateLog.ts'
@@ -106,6 +107,16 @@ function encodeBallots(ballots: BallotRecord[]): Uint8Array {
   return Buffer.from(JSON.stringify(ballots), 'utf8')
 }
 
+/** What one stored ballot looks like: the PUT bodies' own schemas for the content. */
+const storedBallots = z.array(
+  z.object({
+    roundId: z.string(),
+    participantId: z.string(),
+    content: z.union([dotsBallotBody, fistBallotBody]),
+    updatedAt: z.string(),
+  }),
+)
+
 /**
  * A record whose CRC is good but whose content is not ballots was written by something else:
  * refuse it like damage in the middle, rather than silently lose votes.
@@ -117,26 +128,9 @@ function decodeBallots(payload: Uint8Array, path: string): BallotRecord[] {
   } catch {
     throw new CorruptLogError(path, 'a record is not JSON: not a ballot log')
   }
-  if (!Array.isArray(parsed) || !parsed.every(isBallotRecord)) {
+  const ballots = storedBallots.safeParse(parsed)
+  if (!ballots.success) {
     throw new CorruptLogError(path, 'a record does not hold ballots: not a ballot log')
   }
-  return parsed
-}
-
-function isBallotRecord(value: unknown): value is BallotRecord {
-  if (typeof value !== 'object' || value === null) return false
-  const ballot = value as Partial<Record<keyof BallotRecord, unknown>>
-  return (
-    typeof ballot.roundId === 'string' &&
-    typeof ballot.participantId === 'string' &&
-    typeof ballot.updatedAt === 'string' &&
-    isBallotContent(ballot.content)
-  )
-}
-
-function isBallotContent(value: unknown): value is BallotContent {
-  if (typeof value !== 'object' || value === null) return false
-  const inner =
-    'allocations' in value ? value.allocations : 'answers' in value ? value.answers : null
-  return typeof inner === 'object' && inner !== null
+  return ballots.data
 }

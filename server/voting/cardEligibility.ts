@@ -24,12 +24,10 @@ export class CardEligibility {
       this.listed.set(round, allowed)
       return (cardId) => allowed.has(cardId)
     }
-    const loaded = this.rooms.loaded(round.boardId, 'board')
-    if (loaded) {
-      const cards = getCards(loaded.doc)
-      return (cardId) => cards.has(cardId)
-    }
-    const room = await this.rooms.acquire(round.boardId, 'board')
+    // A loaded room is used as it is: acquire() would cancel and re-arm its unload timer.
+    const room =
+      this.rooms.loaded(round.boardId, 'board') ??
+      (await this.rooms.acquire(round.boardId, 'board'))
     const cards = getCards(room.doc)
     this.rooms.scheduleUnloadIfEmpty(room)
     return (cardId) => cards.has(cardId)

@@ -54,18 +54,25 @@ export async function eventually(
   }
 }
 
-/** Open a raw socket and resolve with the close code the server sends. */
-export function closeCodeOf(url: string, send?: Uint8Array | string): Promise<number> {
+/**
+ * Open a raw socket, send `send` (one frame or several, in order) the moment it opens, and
+ * resolve with the close code the server sends.
+ */
+export function closeCodeOf(
+  url: string,
+  send?: Uint8Array | string | readonly (Uint8Array | string)[],
+  timeoutMs = 5000,
+): Promise<number> {
+  const frames = send === undefined ? [] : Array.isArray(send) ? send : [send]
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url)
-    const timer = setTimeout(() => reject(new Error('socket was not closed')), 5000)
-    socket.on('open', () => {
-      if (send !== undefined) socket.send(send)
-    })
+    const timer = setTimeout(() => reject(new Error(`socket was not closed: ${url}`)), timeoutMs)
+    socket.on('open', () => frames.forEach((frame) => socket.send(frame)))
     socket.on('close', (code) => {
       clearTimeout(timer)
       resolve(code)
     })
+    // Writing into a socket the server has closed.
     socket.on('error', () => undefined)
   })
 }

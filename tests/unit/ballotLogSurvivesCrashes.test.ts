@@ -76,9 +76,22 @@ describe('a crash during compaction (the new file is written aside, then renamed
   })
 })
 
-it('refuses a file whose records are not ballots, and leaves it untouched', async () => {
-  const foreign = Buffer.concat([LOG_MAGIC, record(written), encodeRecord(Buffer.from('{"x":1'))])
-  await writeFile(path, foreign)
-  await expect(BallotLog.open(path, { fsync: false })).rejects.toBeInstanceOf(CorruptLogError)
-  expect(sha256(await readFile(path))).toBe(sha256(foreign))
-})
+const notBallots: Array<[string, Buffer]> = [
+  ['text that is not JSON', Buffer.from('{"x":1')],
+  ['JSON that is not a list of ballots', Buffer.from('{"x":1}')],
+  ['a ballot without its content', Buffer.from(JSON.stringify([{ ...written[0], content: null }]))],
+  [
+    'a ballot whose dots are not counts',
+    Buffer.from(JSON.stringify([{ ...written[0], content: { allocations: { card1: 'two' } } }])),
+  ],
+]
+
+it.each(notBallots)(
+  'refuses a file holding %s after good records, and leaves it untouched',
+  async (_, payload) => {
+    const foreign = Buffer.concat([LOG_MAGIC, record(written), encodeRecord(payload)])
+    await writeFile(path, foreign)
+    await expect(BallotLog.open(path, { fsync: false })).rejects.toBeInstanceOf(CorruptLogError)
+    expect(sha256(await readFile(path))).toBe(sha256(foreign))
+  },
+)

@@ -50,7 +50,10 @@ const profileEnv = (): Record<string, string> => {
  */
 function extraCatchballEnv(): Record<string, string> {
   const pairs = (process.env.BENCH_CATCHBALL_ENV ?? '').split(/\s+/).filter(Boolean)
-  return Object.fromEntries(pairs.map((pair) => pair.split('=', 2) as [string, string]))
+  // Split at the first '=' only: a value may hold more (NODE_OPTIONS=--flag=value).
+  return Object.fromEntries(
+    pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  )
 }
 
 export async function startCatchball(ctx: ScenarioContext, env: Record<string, string> = {}) {

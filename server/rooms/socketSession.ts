@@ -11,6 +11,7 @@ import type { Database } from '../storage/database.ts'
 import { CorruptLogError } from '../storage/updateLog.ts'
 import type { ConnectionRateLimit } from './connectionRateLimit.ts'
 import { decodeClientMessage } from './protocol.ts'
+import { binaryFrame } from './websocketFrame.ts'
 import type { Room, RoomConnection } from './Room.ts'
 import type { Logger, RoomManager } from './RoomManager.ts'
 
@@ -115,7 +116,7 @@ export function startSocketSession(
         id: connectionId,
         canWrite,
         awarenessClientIds: new Set(),
-        send: (...messages) => sendCorked(socket, request.socket, messages),
+        send: (...messages) => sendFrames(socket, request.socket, messages),
         close,
       }
       loaded.join(connection)
@@ -132,17 +133,42 @@ export function startSocketSession(
 }
 
 /**
- * Send frames to one socket; several go out in one write. `ws` corks the TCP socket for
- * each frame's header and body; corking around all of them (Node counts nested corks)
- * makes the frames one writev. On a busy server the syscalls, not the bytes, are the cost.
- * `tcp` is the upgraded request's socket, the one `ws` writes to.
+ * Send messages to one socket, each as one binary WebSocket frame; several go out in one
+ * write. A room sends the same message to everyone in it, and `ws` would build a frame
+ * header and go through its sender for each receiver; on a busy server those sends are
+ * most of the work. So a message is framed once (the frame is remembered for as long as
+ * the message object lives) and the same bytes are written to every receiver's TCP
+ * socket. That is safe while no extension is negotiated (permessage-deflate
+ * stays off, `ws`'s default), since `ws` then writes every frame of its own
+ * (close, pong) synchronously too, so frames never interleave; with an extension, `ws`
+ * frames as usual. `tcp` is the upgraded request's socket, the one `ws` writes to.
  */
-function sendCorked(socket: WebSocket, tcp: Socket, messages: Uint8Array[]): void {
+function sendFrames(socket: WebSocket, tcp: Socket, messages: Uint8Array[]): void {
   if (socket.readyState !== socket.OPEN) return
-  if (messages.length === 1) return socket.send(messages[0], { binary: true })
+  if (socket.extensions !== '') {
+    for (const message of messages) socket.send(message, { binary: true })
+    return
+  }
+  if (messages.length === 1) {
+    tcp.write(frameOf(messages[0]))
+    return
+  }
+  // Node counts nested corks: the frames leave in one writev when the last uncork runs.
   tcp.cork()
-  for (const message of messages) socket.send(message, { binary: true })
+  for (const message of messages) tcp.write(frameOf(message))
   tcp.uncork()
+}
+
+/** Frames of messages still referenced (a room's fan-out shares one message object). */
+const frames = new WeakMap<Uint8Array, Buffer>()
+
+function frameOf(message: Uint8Array): Buffer {
+  let frame = frames.get(message)
+  if (!frame) {
+    frame = binaryFrame(message)
+    frames.set(message, frame)
+  }
+  return frame
 }
 
 function toUint8Array(raw: RawData): Uint8Array {

@@ -59,6 +59,14 @@ export const configSchema = z.object({
   AWARENESS_SENDS_PER_SECOND: int(10_000),
   /** The longest a stretched tick gets: 100 ms is 10 cursor updates a second. */
   AWARENESS_TICK_MAX_MS: int(100),
+  /**
+   * Updates a board holds unplaced because they build on edits it never received (Yjs keeps
+   * them pending). Stock clients cause a few, for a moment, after a server crash; each one
+   * held makes the next costlier. Past this the board drops them and closes the sender (4400).
+   */
+  MAX_PENDING_UPDATES: int(100),
+  /** The same bound in bytes: what a board holds unplaced is sent to every newcomer. */
+  MAX_PENDING_BYTES: int(64 * 1024),
   /** Participants a board accepts (joins beyond it get 429). */
   MAX_PARTICIPANTS_PER_BOARD: int(1000),
   /** Boards one instance holds. */

@@ -3,6 +3,7 @@ import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes.ts'
 import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
 import type { AwarenessPace } from './AwarenessPace.ts'
+import type { PendingUpdateLimit } from './PendingUpdateLimit.ts'
 import { AwarenessRelay } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 
@@ -58,6 +59,7 @@ export class Room {
     readonly kind: RoomKind,
     readonly log: UpdateLog,
     private readonly awarenessPace: AwarenessPace,
+    private readonly pendingLimit: PendingUpdateLimit,
   ) {}
 
   /** The board's document, built from the log first if it has not been yet. */
@@ -191,12 +193,14 @@ export class Room {
    * A client's document update: applied only if this connection may write (else dropped).
    * It is decoded in full first: Yjs integrates an update's structs before it reads the
    * delete set, so a frame truncated there would change the document and then throw.
-   * Decoding first makes a malformed update all-or-nothing.
+   * Decoding first makes a malformed update all-or-nothing. What builds on edits the board
+   * never received is held only within the pending limit (PendingOverflowError past it).
    */
   applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
     if (!connection.canWrite) return
     Y.decodeUpdate(update)
-    Y.applyUpdate(this.doc, update, connection)
+    const doc = this.doc
+    this.pendingLimit.apply(doc, () => Y.applyUpdate(doc, update, connection))
   }
 
   /**

@@ -3,6 +3,7 @@ import { roomName, type RoomKind } from '../../shared/rooms.ts'
 import type { Config } from '../config.ts'
 import { CorruptLogError, UpdateLog } from '../storage/updateLog.ts'
 import { AwarenessPace } from './AwarenessPace.ts'
+import { PendingUpdateLimit } from './PendingUpdateLimit.ts'
 import { Room } from './Room.ts'
 
 /** The part of Fastify's logger the rooms use. */
@@ -87,7 +88,11 @@ export class RoomManager {
         'skipped a torn record at the end of the update log',
       )
     }
-    const room = new Room(name, boardId, kind, log, this.awarenessPace)
+    const pendingLimit = new PendingUpdateLimit(
+      this.config.MAX_PENDING_UPDATES,
+      this.config.MAX_PENDING_BYTES,
+    )
+    const room = new Room(name, boardId, kind, log, this.awarenessPace, pendingLimit)
     room.restore(updates, (err) => this.restoreFailed(room, err))
     this.rooms.set(name, room)
     this.scheduleUnloadIfEmpty(room)

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts'
 import type { Database } from '../storage/database.ts'
 import { CorruptLogError } from '../storage/updateLog.ts'
 import type { ConnectionRateLimit } from './connectionRateLimit.ts'
+import { PendingOverflowError } from './PendingUpdateLimit.ts'
 import { decodeClientMessage } from './protocol.ts'
 import { binaryFrame } from './websocketFrame.ts'
 import type { Room, RoomConnection } from './Room.ts'
@@ -66,6 +67,10 @@ export function startSocketSession(
           break // the contract: other message types are ignored
       }
     } catch (err) {
+      if (err instanceof PendingOverflowError) {
+        deps.logger.warn({ err, connectionId, room: room.name }, 'dropped unplaceable updates')
+        return close(CloseCode.Malformed, 'updates build on edits the board never received')
+      }
       deps.logger.warn({ err, connectionId, room: room.name }, 'undecodable message')
       close(CloseCode.Malformed, 'undecodable message')
     }

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { serverPerTest } from '../support/serverPerTest.ts'
+import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
@@ -22,10 +22,10 @@ const text = (size: number, seed: number) =>
  */
 it('notes of every size reach the people in the board and a newcomer, byte for byte', async () => {
   const { board, participants } = await boardWithPeople(perTest.server, 3)
-  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
-  const bob = connectClient(perTest.server.wsUrl, board.id, participants[1].token)
-  perTest.clients.push(alice, bob)
-  await Promise.all([waitForSync(alice), waitForSync(bob)])
+  const [alice, bob] = await syncedClients(perTest, board.id, [
+    participants[0].token,
+    participants[1].token,
+  ])
 
   const ids = Array.from({ length: 7 }, (_, i) =>
     createCard(alice.doc, { kind: 'objective', title: `Card ${i}` }),

@@ -1,17 +1,17 @@
 import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { serverPerTest } from '../support/serverPerTest.ts'
-import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
+import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
+import { eventually, type YClient } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
 
 it('a card created by one client appears, with its title, for another', async () => {
   const { board, participants } = await boardWithPeople(perTest.server, 2)
-  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
-  const bob = connectClient(perTest.server.wsUrl, board.id, participants[1].token)
-  perTest.clients.push(alice, bob)
-  await Promise.all([waitForSync(alice), waitForSync(bob)])
+  const [alice, bob] = await syncedClients(perTest, board.id, [
+    participants[0].token,
+    participants[1].token,
+  ])
 
   // The server seeded the document's meta at creation; both see the title.
   expect(alice.doc.getMap('meta').get('title')).toBe('Workshop')
@@ -31,10 +31,10 @@ it('a card created by one client appears, with its title, for another', async ()
 
 it('two people typing in the same title at once both keep their words', async () => {
   const { board, participants } = await boardWithPeople(perTest.server, 2)
-  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
-  const bob = connectClient(perTest.server.wsUrl, board.id, participants[1].token)
-  perTest.clients.push(alice, bob)
-  await Promise.all([waitForSync(alice), waitForSync(bob)])
+  const [alice, bob] = await syncedClients(perTest, board.id, [
+    participants[0].token,
+    participants[1].token,
+  ])
   const id = createCard(alice.doc, { kind: 'objective', title: 'Grow' })
   await eventually(() => getCards(bob.doc).has(id))
 

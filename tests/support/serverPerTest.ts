@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest'
 import type { Config } from '../../server/config.ts'
 import { newServer, type TestServer } from './testServer.ts'
-import type { YClient } from './yClient.ts'
+import { connectClient, waitForSync, type YClient } from './yClient.ts'
 
 export interface PerTest {
   /** This test's server (fresh for every test, on port 0, with its own data dir). */
@@ -32,4 +32,19 @@ export function serverPerTest(overrides: Partial<Config> = {}): PerTest {
     },
     clients,
   }
+}
+
+/**
+ * Connect one stock client per token to a board on this test's server, registered for
+ * teardown, and wait until every one has synced.
+ */
+export async function syncedClients(
+  perTest: PerTest,
+  boardId: string,
+  tokens: readonly string[],
+): Promise<YClient[]> {
+  const clients = tokens.map((token) => connectClient(perTest.server.wsUrl, boardId, token))
+  perTest.clients.push(...clients)
+  await Promise.all(clients.map((client) => waitForSync(client)))
+  return clients
 }

@@ -143,10 +143,10 @@ export function startSocketSession(
  * header and go through its sender for each receiver; on a busy server those sends are
  * most of the work. So a message is framed once (the frame is remembered for as long as
  * the message object lives) and the same bytes are written to every receiver's TCP
- * socket. That is safe while no extension is negotiated (permessage-deflate
- * stays off, `ws`'s default), since `ws` then writes every frame of its own
- * (close, pong) synchronously too, so frames never interleave; with an extension, `ws`
- * frames as usual. `tcp` is the upgraded request's socket, the one `ws` writes to.
+ * socket. That is safe while no extension is negotiated (permessage-deflate stays off,
+ * `ws`'s default): `ws` then writes each frame of its own (close, pong) synchronously too,
+ * so frames never interleave. With an extension, `ws` frames as usual. `tcp` is the
+ * upgraded request's socket, the one `ws` writes to.
  */
 function sendFrames(socket: WebSocket, tcp: Socket, messages: Uint8Array[]): void {
   if (socket.readyState !== socket.OPEN) return

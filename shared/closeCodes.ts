@@ -4,7 +4,10 @@
  * not hammer the server.
  */
 export const CloseCode = {
-  /** Malformed room id, or a message that cannot be decoded. */
+  /**
+   * Malformed room id, a message that cannot be decoded, or updates that build on edits the
+   * board never received, past the pending limit (server/rooms/PendingUpdateLimit.ts).
+   */
   Malformed: 4400,
   /** Token missing, or not valid for this board. */
   Unauthorized: 4401,

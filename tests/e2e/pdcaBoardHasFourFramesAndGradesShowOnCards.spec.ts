@@ -43,10 +43,12 @@ test('a PDCA board opened by two people at once gets its four frames once; grade
   await expect.poll(() => readCardGrade(paul.page, keyResultId)).toBe(0.8)
 
   // Quality hints: the untitled objective has no owner yet; giving it one clears that hint.
-  const hints = fiona.page.getByTestId(`quality-hints-${objectiveId}`)
-  await expect(hints).toHaveAttribute('title', /No owner yet/)
+  // Fiona goes to the card first: whoever laid out the frames zoomed to them, so her view
+  // may be elsewhere, and a card out of view is not mounted.
   await openOutline(fiona.page)
   await fiona.page.getByTestId(`outline-jump-${objectiveId}`).click()
+  const hints = fiona.page.getByTestId(`quality-hints-${objectiveId}`)
+  await expect(hints).toHaveAttribute('title', /No owner yet/)
   await fiona.page.getByTestId(`card-owner-${objectiveId}`).fill('Ana')
   await expect(hints).toHaveCount(0)
 

@@ -39,8 +39,9 @@ function fakeServer() {
     })
     return new Promise<Response>((resolve) => pending.push({ resolve }))
   })
-  const reply = async (status: number, body: unknown) => {
-    const next = pending.shift()
+  /** Answer the oldest waiting request, or the `index`-th one (answers out of order). */
+  const reply = async (status: number, body: unknown, index = 0) => {
+    const [next] = pending.splice(index, 1)
     if (!next) throw new Error('no request is waiting for a reply')
     next.resolve(new Response(JSON.stringify(body), { status }))
     // Let the store's awaits run.
@@ -119,6 +120,26 @@ describe('ballot store', () => {
       { allocations: { a: 3 } },
     ])
     expect(store.get('r1')).toMatchObject({ values: { a: 3 }, saving: false })
+  })
+
+  it('a reload that was under way when I clicked does not undo the click', async () => {
+    const server = fakeServer()
+    const store = new BallotStore('board1', 'token1', true)
+    store.ensureLoaded(round)
+    await server.reply(200, { myBallot: { allocations: { beta: 3 } } })
+
+    // Back online: my ballot is fetched again. I add a dot to Gamma before that answer
+    // comes, and the server accepts the dot before it sends the (older) ballot it read.
+    store.reloadIdle()
+    store.change(round, { beta: 3, gamma: 1 }, 'gamma')
+    await server.reply(200, { ballot: { allocations: { beta: 3, gamma: 1 } } }, 1)
+    await server.reply(200, { myBallot: { allocations: { beta: 3 } } })
+
+    // The dot stays on screen, as the server holds it.
+    expect(store.get('r1')).toMatchObject({ values: { beta: 3, gamma: 1 }, saving: false })
+    // And my next dot is sent on top of it, not on top of the older ballot.
+    store.change(round, { beta: 3, gamma: 2 }, 'gamma')
+    expect(server.calls.at(-1)?.body).toEqual({ allocations: { beta: 3, gamma: 2 } })
   })
 
   it('never loads or changes a ballot for a viewer', () => {

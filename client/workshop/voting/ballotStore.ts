@@ -24,6 +24,8 @@ interface Entry {
   confirmed: BallotValues
   loading: boolean
   failedLoad: boolean
+  /** Changes made so far: a load that saw fewer is older than what is on screen. */
+  changes: number
 }
 
 function valuesOf(content: BallotContent | null): BallotValues {
@@ -113,6 +115,7 @@ export class BallotStore {
   change(round: PublishedRound, values: BallotValues, cardId: string | null): void {
     const entry = this.entry(round)
     if (!entry.state.ready) return
+    entry.changes++
     this.update(entry, { values, error: null })
     void this.flush(round.id, entry, cardId)
   }
@@ -120,7 +123,14 @@ export class BallotStore {
   private entry(round: PublishedRound): Entry {
     let entry = this.entries.get(round.id)
     if (!entry) {
-      entry = { kind: round.kind, state: EMPTY, confirmed: {}, loading: false, failedLoad: false }
+      entry = {
+        kind: round.kind,
+        state: EMPTY,
+        confirmed: {},
+        loading: false,
+        failedLoad: false,
+        changes: 0,
+      }
       this.entries.set(round.id, entry)
     }
     return entry
@@ -128,11 +138,13 @@ export class BallotStore {
 
   private async load(roundId: string, entry: Entry): Promise<void> {
     entry.loading = true
+    const changesBefore = entry.changes
     try {
       const details = await getRoundDetails(this.token, this.boardId, roundId)
       entry.failedLoad = false
-      // Clicks made while loading win over what we fetched; otherwise take the server's.
-      if (entry.state.saving) return
+      // Clicks made while loading win over what we fetched, even when their request has
+      // already been answered (then the fetched ballot is older than the confirmed one).
+      if (entry.state.saving || entry.changes !== changesBefore) return
       entry.confirmed = valuesOf(details.myBallot)
       this.update(entry, { ready: true, values: entry.confirmed })
     } catch {

@@ -52,7 +52,10 @@ function extraCatchballEnv(): Record<string, string> {
   const pairs = (process.env.BENCH_CATCHBALL_ENV ?? '').split(/\s+/).filter(Boolean)
   // Split at the first '=' only: a value may hold more (NODE_OPTIONS=--flag=value).
   return Object.fromEntries(
-    pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+    pairs.map((pair) => {
+      const at = pair.indexOf('=')
+      return [pair.slice(0, at), pair.slice(at + 1)]
+    }),
   )
 }
 

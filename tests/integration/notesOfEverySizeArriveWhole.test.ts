@@ -2,7 +2,7 @@ import { expect, it } from 'vitest'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
 import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
-import { connectClient, eventually, waitForSync } from '../support/yClient.ts'
+import { eventually } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
 
@@ -53,9 +53,7 @@ it('notes of every size reach the people in the board and a newcomer, byte for b
     'the 80 KB update to reach bob',
   )
 
-  const carol = connectClient(perTest.server.wsUrl, board.id, participants[2].token)
-  perTest.clients.push(carol)
-  await waitForSync(carol)
+  const [carol] = await syncedClients(perTest, board.id, [participants[2].token])
   for (const [id, notes] of expected) {
     expect(readCard(id, getCards(carol.doc).get(id)!).notes).toBe(notes)
   }

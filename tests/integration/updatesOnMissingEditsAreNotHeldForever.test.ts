@@ -6,8 +6,8 @@ import { pendingBytes } from '../../server/rooms/PendingUpdateLimit.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
 import { syncFrame } from '../support/malformedCorpus.ts'
 import { sendFrame } from '../support/sendFrame.ts'
-import { serverPerTest } from '../support/serverPerTest.ts'
-import { closeCodeOf, connectClient, eventually, waitForSync } from '../support/yClient.ts'
+import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
+import { closeCodeOf, eventually } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
 const UPDATE = 2
@@ -34,9 +34,7 @@ function gapOf(clientId: number, clock: number): Y.Doc {
 
 async function boardWithOneCard() {
   const { board, participants } = await boardWithPeople(perTest.server, 3)
-  const alice = connectClient(perTest.server.wsUrl, board.id, participants[0].token)
-  perTest.clients.push(alice)
-  await waitForSync(alice)
+  const [alice] = await syncedClients(perTest, board.id, [participants[0].token])
   const cardId = createCard(alice.doc, { kind: 'objective', title: 'Delight customers' })
   const room = () => perTest.server.context.rooms.loaded(board.id, 'board')!
   await eventually(() => getCards(room().doc).has(cardId), 5000, 'card to reach the server')
@@ -58,9 +56,7 @@ it('a stream of updates building on edits nobody sent closes its sender and leav
   // Nothing of them is kept: the board is byte-identical and a newcomer gets no leftovers.
   expect(pendingBytes(room().doc)).toBe(0)
   expect(Y.encodeStateAsUpdate(room().doc)).toEqual(before)
-  const carol = connectClient(perTest.server.wsUrl, board.id, participants[2].token)
-  perTest.clients.push(carol)
-  await waitForSync(carol)
+  const [carol] = await syncedClients(perTest, board.id, [participants[2].token])
   expect(pendingBytes(carol.doc)).toBe(0)
 
   // Alice was never disturbed: her next card reaches Carol.

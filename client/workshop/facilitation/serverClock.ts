@@ -93,5 +93,5 @@ export function startServerClockSync(): void {
  * the best there is.
  */
 export function useServerClockReady(): boolean {
-  return useSyncExternalStore(subscribe, () => synced || settled)
+  return useSyncExternalStore(subscribe, () => settled)
 }

@@ -67,6 +67,19 @@ export const configSchema = z.object({
   MAX_PENDING_UPDATES: int(100),
   /** The same bound in bytes: what a board holds unplaced is sent to every newcomer. */
   MAX_PENDING_BYTES: int(64 * 1024),
+  /**
+   * What one socket may send, sustained: a participant's client sends at most ~60 messages a
+   * second (cursor and edits, each throttled to 33 ms). Past the budget, the server reads
+   * that socket's further messages more slowly (it pauses the socket); nothing is dropped
+   * and nobody is closed. 0: no limit.
+   */
+  WS_MESSAGES_PER_SECOND: int(200),
+  /** Messages a socket may send at once before the rate applies (a script adding 1,000 cards). */
+  WS_MESSAGE_BURST: int(2000),
+  /** Bytes one socket may send per second, sustained (pasted images are the big ones). 0: no limit. */
+  WS_BYTES_PER_SECOND: int(2 * 1024 * 1024),
+  /** Bytes a socket may send at once before the rate applies: two of the largest frames. */
+  WS_BYTE_BURST: int(8 * 1024 * 1024),
   /** Participants a board accepts (joins beyond it get 429). */
   MAX_PARTICIPANTS_PER_BOARD: int(1000),
   /** Boards one instance holds. */

@@ -10,6 +10,7 @@ import type { Config } from '../config.ts'
 import type { Database } from '../storage/database.ts'
 import { CorruptLogError } from '../storage/updateLog.ts'
 import type { ConnectionRateLimit } from './connectionRateLimit.ts'
+import { InboundBudget } from './InboundBudget.ts'
 import { PendingOverflowError } from './PendingUpdateLimit.ts'
 import { decodeClientMessage } from './protocol.ts'
 import { binaryFrame } from './websocketFrame.ts'
@@ -40,6 +41,11 @@ export function startSocketSession(
   let connection: RoomConnection | null = null
   const buffered: Uint8Array[] = []
   let closed = false
+  // Messages over this socket's budget wait here, in order, while reading is paused.
+  const budget = new InboundBudget(inboundRates(deps.config), performance.now())
+  const held: Uint8Array[] = []
+  let nextHeld = 0
+  let admitTimer: NodeJS.Timeout | null = null
 
   const close = (code: CloseCodeValue, detail?: string) => {
     if (closed) return
@@ -76,15 +82,46 @@ export function startSocketSession(
     }
   }
 
+  /** Handle held messages while the budget allows; past it, pause reading until it refills. */
+  const admitHeld = () => {
+    admitTimer = null
+    while (nextHeld < held.length) {
+      // Handling a message may have closed the socket (a malformed one, say).
+      if (closed) return
+      const wait = budget.waitMs(performance.now())
+      if (wait > 0) {
+        socket.pause()
+        admitTimer = setTimeout(admitHeld, wait)
+        return
+      }
+      const data = held[nextHeld++]
+      budget.take(data.byteLength)
+      handleFrame(data)
+    }
+    held.length = nextHeld = 0
+    if (socket.isPaused && !closed) socket.resume()
+  }
+
+  const admit = (data: Uint8Array) => {
+    if (admitTimer === null && budget.waitMs(performance.now()) === 0) {
+      budget.take(data.byteLength)
+      return handleFrame(data)
+    }
+    // `ws` still delivers the rest of a chunk it has read after a pause: those wait too.
+    held.push(data)
+    if (admitTimer === null) admitHeld()
+  }
+
   socket.on('message', (raw: RawData) => {
     const data = toUint8Array(raw)
-    if (connection) return handleFrame(data)
+    if (connection) return admit(data)
     buffered.push(data)
     if (buffered.length > deps.config.MAX_PENDING_FRAMES)
       close(CloseCode.RateLimited, 'flood before join')
   })
   socket.on('close', () => {
     closed = true
+    if (admitTimer !== null) clearTimeout(admitTimer)
     if (room && connection) {
       room.leave(connection)
       deps.rooms.scheduleUnloadIfEmpty(room)
@@ -125,7 +162,7 @@ export function startSocketSession(
         close,
       }
       loaded.join(connection)
-      for (const frame of buffered.splice(0)) handleFrame(frame)
+      for (const frame of buffered.splice(0)) admit(frame)
     })
     .catch((err: unknown) => {
       if (err instanceof CorruptLogError) {
@@ -135,6 +172,15 @@ export function startSocketSession(
       deps.logger.warn({ err, connectionId, boardId }, 'room failed to load')
       close(CloseCode.Unavailable)
     })
+}
+
+function inboundRates(config: Config) {
+  return {
+    messagesPerSecond: config.WS_MESSAGES_PER_SECOND,
+    messageBurst: config.WS_MESSAGE_BURST,
+    bytesPerSecond: config.WS_BYTES_PER_SECOND,
+    byteBurst: config.WS_BYTE_BURST,
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { floodingParticipant } from './abuse/floodingParticipant.ts'
 import { malformedCorpus } from './abuse/malformedCorpus.ts'
 import { cardLatency } from './foundation/cardLatency.ts'
 import { logCompaction } from './foundation/logCompaction.ts'
@@ -25,8 +26,8 @@ import {
  * side-by-side table and write bench/results/load.json. Exit code 1 if any failed.
  */
 const FOUNDATION: Scenario[] = [cardLatency, logCompaction, memoryWith20Clients]
-/** Bad input and abuse: malformed frames, oversized frames, a pre-auth flood. */
-const ABUSE: Scenario[] = [malformedCorpus]
+/** Bad input and abuse: malformed frames, oversized frames, pre- and post-auth floods. */
+const ABUSE: Scenario[] = [malformedCorpus, floodingParticipant]
 const SCENARIOS: Scenario[] = [...FOUNDATION, ...LOAD_SCENARIOS, ...ABUSE]
 const GROUPS: Record<string, Scenario[]> = {
   foundation: FOUNDATION,

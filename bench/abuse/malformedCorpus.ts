@@ -1,18 +1,19 @@
 import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
-import { createCard, getCardMap, updateCard } from '../../shared/boardDoc.ts'
+import { createCard } from '../../shared/boardDoc.ts'
 import { createBoard, join } from '../../tests/support/api.ts'
 import { syncFrame } from '../../tests/support/malformedCorpus.ts'
 import { inLanes } from '../../tests/support/inLanes.ts'
 import type { ServerProcess } from '../../tests/support/serverProcess.ts'
-import { closeCodeOf, waitForSync, type YClient } from '../../tests/support/yClient.ts'
+import { closeCodeOf, waitForSync } from '../../tests/support/yClient.ts'
 import { readStatusKiB } from '../support/procStats.ts'
 import type { Scenario, ScenarioContext } from '../support/scenario.ts'
-import { delay, within } from '../support/scenario.ts'
+import { delay } from '../support/scenario.ts'
 import { median, MiB, percentile } from '../support/stats.ts'
 import { atMost, below, row, rowsAsFigures } from '../load/report.ts'
 import { startWorker } from '../load/threads.ts'
 import type { CorpusReport } from './corpusWorker.ts'
+import { timeEdits } from './timedEdits.ts'
 
 /**
  * Bad input against server/main.ts as a child process (its own event loop, measured from the
@@ -64,38 +65,6 @@ async function boardState(ctx: ScenarioContext, wsUrl: string, room: string, tok
   } finally {
     client.destroy()
   }
-}
-
-/** Card edits on `writer`, each timed until `reader` has it, until `done()`. */
-async function timeEdits(writer: YClient, reader: YClient, done: (times: number[]) => boolean) {
-  const cardId = createCard(writer.doc, { kind: 'objective', title: 'Healthy room' })
-  await within(
-    10_000,
-    until(reader, () => getCardMap(reader.doc, cardId) !== undefined),
-    'card',
-  )
-  const times: number[] = []
-  for (let tick = 1; !done(times); tick++) {
-    const start = performance.now()
-    updateCard(writer.doc, cardId, { owner: `tick ${tick}` })
-    const arrived = () => getCardMap(reader.doc, cardId)?.get('owner') === `tick ${tick}`
-    await within(30_000, until(reader, arrived), `edit ${tick}`)
-    times.push(performance.now() - start)
-    await delay(50)
-  }
-  return times
-}
-
-function until(client: YClient, check: () => boolean): Promise<void> {
-  if (check()) return Promise.resolve()
-  return new Promise((resolve) => {
-    const onUpdate = () => {
-      if (!check()) return
-      client.doc.off('update', onUpdate)
-      resolve()
-    }
-    client.doc.on('update', onUpdate)
-  })
 }
 
 const tally = (codes: (number | string)[]) =>

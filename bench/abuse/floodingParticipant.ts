@@ -12,11 +12,11 @@ import type { FloodReport } from './floodWorker.ts'
  * script, or someone who means harm) for FLOOD_MS, from a worker thread, while two people in
  * the same board and two in another board time card edits end to end (stock y-websocket
  * clients; each pair in its own thread, so a flood one pair receives cannot delay the
- * other's timing). Run against
- * Catchball with its per-socket budget (WS_MESSAGES_PER_SECOND and friends, the defaults),
- * Catchball with the budget off (0), which is how it read every socket before, and the
- * reference relay. Each flood update appends one character to a Y.Text, so what the board
- * received of the flood is the length a board-mate's copy of that text reaches.
+ * other's timing). Run against Catchball with its per-socket budget (WS_MESSAGES_PER_SECOND
+ * and friends, the defaults), Catchball with the budget off (0), which is how it read every
+ * socket before, and the reference relay. Each flood update appends one character to a
+ * Y.Text, so what the board received of the flood is the length a board-mate's copy of that
+ * text reaches.
  */
 const FLOOD_MS = 8_000
 /** The flooder keeps this much queued in its socket: it is never the one waiting. */

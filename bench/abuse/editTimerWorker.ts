@@ -1,8 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
-import { waitForSync, type YClient } from '../../tests/support/yClient.ts'
+import { connectClientAt, waitForSync } from '../../tests/support/yClient.ts'
 import { timeEdits } from './timedEdits.ts'
 
 /**
@@ -25,24 +22,9 @@ export interface EditTimerReport {
 const port = parentPort!
 const job = workerData as EditTimerJob
 
-/** A stock client for a full room URL, Catchball's (`…/yjs/<id>?token=…`) or the relay's. */
-function clientAt(url: string): YClient {
-  const parsed = new URL(url)
-  const slash = parsed.pathname.lastIndexOf('/')
-  const server = `${parsed.protocol}//${parsed.host}${parsed.pathname.slice(0, slash)}`
-  const token = parsed.searchParams.get('token')
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(server, parsed.pathname.slice(slash + 1), doc, {
-    params: token ? { token } : {},
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  })
-  return { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) }
-}
-
 async function main() {
-  const writer = clientAt(job.writerUrl)
-  const reader = clientAt(job.readerUrl)
+  const writer = connectClientAt(job.writerUrl)
+  const reader = connectClientAt(job.readerUrl)
   await Promise.all([waitForSync(writer, 10_000), waitForSync(reader, 10_000)])
   port.postMessage({ type: 'ready' })
   await new Promise((resolve) => port.once('message', resolve))

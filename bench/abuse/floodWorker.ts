@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { syncFrame } from '../../tests/support/malformedCorpus.ts'
+import { encodeSync, SYNC_UPDATE } from '../load/protocol.ts'
 import { delay, within } from '../support/scenario.ts'
 
 /**
@@ -23,7 +23,6 @@ export interface FloodReport {
 
 const port = parentPort!
 const job = workerData as FloodJob
-const UPDATE = 2
 
 async function main() {
   const socket = new WebSocket(job.url, { perMessageDeflate: false })
@@ -34,7 +33,7 @@ async function main() {
   const doc = new Y.Doc()
   const text = doc.getText('flood')
   let frame: Uint8Array = new Uint8Array()
-  doc.on('update', (update: Uint8Array) => (frame = syncFrame(UPDATE, update)))
+  doc.on('update', (update: Uint8Array) => (frame = encodeSync(SYNC_UPDATE, update)))
   let sent = 0
   const end = performance.now() + job.ms
   while (performance.now() < end && socket.readyState === WebSocket.OPEN) {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import * as Y from 'yjs'
 import { createCard } from '../../shared/boardDoc.ts'
 import { createBoard, join } from '../../tests/support/api.ts'
-import { syncFrame } from '../../tests/support/malformedCorpus.ts'
+import { updateFrame } from '../../tests/support/malformedCorpus.ts'
 import { inLanes } from '../../tests/support/inLanes.ts'
 import type { ServerProcess } from '../../tests/support/serverProcess.ts'
 import { closeCodeOf, waitForSync } from '../../tests/support/yClient.ts'
@@ -136,7 +136,7 @@ export const malformedCorpus: Scenario = {
     // 3. No valid token, frames sent at once: a card-creating update and noise.
     const rogue = new Y.Doc()
     createCard(rogue, { kind: 'objective', title: 'Injected before auth' })
-    const inject = [syncFrame(2, Y.encodeStateAsUpdate(rogue)), new Uint8Array([0, 2, 9, 9])]
+    const inject = [updateFrame(Y.encodeStateAsUpdate(rogue)), new Uint8Array([0, 2, 9, 9])]
     const base = `${server.wsUrl}/yjs/${target.id}`
     const tokens = ['', '?token=not-a-token', `?token=${writerSeat.token}`] // last: other board
     const preAuth = await inLanes(Array.from({ length: PRE_AUTH }), LANES, (_, i) =>

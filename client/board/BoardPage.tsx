@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
-import { startServerClockSync } from '../workshop/facilitation/serverClock.ts'
+import { sampleServerClockIfDue } from '../workshop/facilitation/serverClock.ts'
 import type { Session } from './BoardContext.tsx'
 import { errorForCloseCode, type BoardError } from './boardErrors.ts'
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.tsx'
@@ -28,7 +28,7 @@ export function BoardPage(props: { session: Session; onForgetSession: () => void
   const info = useBoardInfo(session.boardId, session.token)
   useEffect(() => void loadWorkspace(), [])
   // The shared timer is read on the server's clock: ask for it while the sockets connect.
-  useEffect(() => startServerClockSync(), [])
+  useEffect(() => sampleServerClockIfDue(), [])
 
   const error = fatal ? errorForCloseCode(fatal.code) : info.error
   if (error) return <BoardErrorScreen error={error} onForgetSession={onForgetSession} />

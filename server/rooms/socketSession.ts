@@ -39,9 +39,9 @@ export function startSocketSession(
   const connectionId = randomId(10)
   let room: Room | null = null
   let connection: RoomConnection | null = null
-  const buffered: Uint8Array[] = []
   let closed = false
-  // Messages over this socket's budget wait here, in order, while reading is paused.
+  // Messages wait here, in order: while the room loads (up to MAX_PENDING_FRAMES), and
+  // while this socket is over its budget (then reading is paused until it refills).
   const budget = new InboundBudget(inboundRates(deps.config), performance.now())
   const held: Uint8Array[] = []
   let nextHeld = 0
@@ -103,7 +103,7 @@ export function startSocketSession(
   }
 
   const admit = (data: Uint8Array) => {
-    if (admitTimer === null && budget.waitMs(performance.now()) === 0) {
+    if (held.length === 0 && budget.waitMs(performance.now()) === 0) {
       budget.take(data.byteLength)
       return handleFrame(data)
     }
@@ -115,8 +115,8 @@ export function startSocketSession(
   socket.on('message', (raw: RawData) => {
     const data = toUint8Array(raw)
     if (connection) return admit(data)
-    buffered.push(data)
-    if (buffered.length > deps.config.MAX_PENDING_FRAMES)
+    held.push(data)
+    if (held.length > deps.config.MAX_PENDING_FRAMES)
       close(CloseCode.RateLimited, 'flood before join')
   })
   socket.on('close', () => {
@@ -162,7 +162,7 @@ export function startSocketSession(
         close,
       }
       loaded.join(connection)
-      for (const frame of buffered.splice(0)) admit(frame)
+      admitHeld()
     })
     .catch((err: unknown) => {
       if (err instanceof CorruptLogError) {

@@ -1,4 +1,4 @@
-import { createBoardViaLanding, joinViaLink, openOutline } from './support/boardFlows.ts'
+import { fionaAndPaulOnABoard, openOutline } from './support/boardFlows.ts'
 import { readCardPosition, readCards } from './support/boardState.ts'
 import {
   addCardWithTool,
@@ -12,10 +12,7 @@ import { expect, test } from './support/fixtures.ts'
 test('an objective and a key result typed by one person appear with their text for the other', async ({
   newPerson,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const { links } = await createBoardViaLanding(fiona, 'Cards sync')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul } = await fionaAndPaulOnABoard(newPerson, 'Cards sync')
 
   // Paul places an objective with the toolbar tool and types its title on the card…
   const objectiveId = await addCardWithTool(paul.page, 'objective', { x: 260, y: 200 })

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createBoardViaLanding, joinViaLink } from './support/boardFlows.ts'
+import { fionaAndPaulOnABoard } from './support/boardFlows.ts'
 import { canvas } from './support/cards.ts'
 import { expect, test, type Person } from './support/fixtures.ts'
 import { withTestApi } from './support/testApi.ts'
@@ -57,10 +57,7 @@ async function centreOf(page: Page, person: Person): Promise<{ x: number; y: num
 test("moving the mouse shows a cursor with that person's name to the others", async ({
   newPerson,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const { links } = await createBoardViaLanding(fiona, 'Cursors')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul } = await fionaAndPaulOnABoard(newPerson, 'Cursors')
 
   await moveMouseOverCanvas(paul.page, { x: 200, y: 200 })
   await expect(cursorOf(fiona.page, paul)).toBeVisible()

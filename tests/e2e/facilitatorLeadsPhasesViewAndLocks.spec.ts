@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createBoardViaLanding, joinViaLink } from './support/boardFlows.ts'
+import { fionaAndPaulOnABoard } from './support/boardFlows.ts'
 import { addCardWithTool, canvas } from './support/cards.ts'
 import { expect, test } from './support/fixtures.ts'
 import { withTestApi } from './support/testApi.ts'
@@ -20,10 +20,7 @@ function viewportCentre(page: Page): Promise<{ x: number; y: number }> {
 test('the facilitator moves the phase, brings everyone to their view and locks a card', async ({
   newPerson,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const { links } = await createBoardViaLanding(fiona, 'Facilitation')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul } = await fionaAndPaulOnABoard(newPerson, 'Facilitation')
 
   // Phases: the catchball template starts at check-in; only Fiona can move on.
   await expect(paul.page.getByTestId('phase-title')).toHaveText('Check-in')

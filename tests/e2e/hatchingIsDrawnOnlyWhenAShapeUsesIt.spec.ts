@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { createBoardViaLanding, joinViaLink } from './support/boardFlows.ts'
+import { fionaAndPaulOnABoard } from './support/boardFlows.ts'
 import { expect, test } from './support/fixtures.ts'
 import { withTestApi } from './support/testApi.ts'
 
@@ -9,10 +9,7 @@ const hatchingImages = (page: Page) => page.locator('.tl-canvas pattern image')
 test('a hatched shape shows its hatching for everyone, and a board without one never draws it', async ({
   newPerson,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const { links } = await createBoardViaLanding(fiona, 'Hatching board')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul } = await fionaAndPaulOnABoard(newPerson, 'Hatching board')
 
   // A board of cards has no hatched shape: the hatching (a third of a second of drawing
   // when tldraw opens a canvas) is not drawn at all.

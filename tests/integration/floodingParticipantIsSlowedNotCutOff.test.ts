@@ -3,20 +3,19 @@ import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { createCard, getCards } from '../../shared/boardDoc.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { syncFrame } from '../support/malformedCorpus.ts'
+import { updateFrame } from '../support/malformedCorpus.ts'
 import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
 import { eventually } from '../support/yClient.ts'
 
 // A small budget, so the flood is over it after 20 messages and takes ~2 s to read in full.
 const perTest = serverPerTest({ WS_MESSAGES_PER_SECOND: 100, WS_MESSAGE_BURST: 20 })
-const UPDATE = 2
 const FLOOD = 200
 
 /** FLOOD valid updates, one card each, in the order they were made (each builds on the last). */
 function cardByCardUpdates(): { frames: Uint8Array[]; cardIds: string[] } {
   const doc = new Y.Doc()
   const frames: Uint8Array[] = []
-  doc.on('update', (update: Uint8Array) => frames.push(syncFrame(UPDATE, update)))
+  doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)))
   const cardIds = Array.from({ length: FLOOD }, (_, i) =>
     createCard(doc, { kind: 'objective', title: `Flood ${i + 1}` }),
   )

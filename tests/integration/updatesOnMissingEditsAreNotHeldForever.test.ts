@@ -4,13 +4,12 @@ import { createCard, getCards, readCard, setCardText } from '../../shared/boardD
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { pendingBytes } from '../../server/rooms/PendingUpdateLimit.ts'
 import { boardWithPeople } from '../support/boardFixture.ts'
-import { syncFrame } from '../support/malformedCorpus.ts'
+import { updateFrame } from '../support/malformedCorpus.ts'
 import { sendFrame } from '../support/sendFrame.ts'
 import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
 import { closeCodeOf, eventually } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
-const UPDATE = 2
 
 /**
  * A valid update from an invented client whose first `missing` characters were never sent:
@@ -49,7 +48,7 @@ it('a stream of updates building on edits nobody sent closes its sender and leav
 
   // 101 tiny updates, each from another invented client: one more than MAX_PENDING_UPDATES.
   const frames = Array.from({ length: 101 }, (_, i) =>
-    syncFrame(UPDATE, updateAfterAGap(900_000 + i, 2, 'zz')),
+    updateFrame(updateAfterAGap(900_000 + i, 2, 'zz')),
   )
   expect(await closeCodeOf(url(1), frames)).toBe(CloseCode.Malformed)
 
@@ -69,7 +68,7 @@ it('one large update building on edits nobody sent is refused at once', async ()
   const { room, url } = await boardWithOneCard()
   const before = Y.encodeStateAsUpdate(room().doc)
   // 70 KB: more than MAX_PENDING_BYTES (64 KiB) in one frame.
-  const frame = syncFrame(UPDATE, updateAfterAGap(900_001, 2, 'q'.repeat(70_000)))
+  const frame = updateFrame(updateAfterAGap(900_001, 2, 'q'.repeat(70_000)))
   expect(await closeCodeOf(url(1), frame)).toBe(CloseCode.Malformed)
   expect(pendingBytes(room().doc)).toBe(0)
   expect(Y.encodeStateAsUpdate(room().doc)).toEqual(before)
@@ -86,9 +85,9 @@ it('two updates that arrive in the wrong order are both kept and nobody is close
   setCardText(carolsDoc, cardId, 'title', 'Ship weekly')
   expect(updates).toHaveLength(2)
 
-  expect(await sendFrame(url(1), syncFrame(UPDATE, updates[1]))).toBe('open')
+  expect(await sendFrame(url(1), updateFrame(updates[1]))).toBe('open')
   expect(pendingBytes(room().doc)).toBeGreaterThan(0)
-  expect(await sendFrame(url(2), syncFrame(UPDATE, updates[0]))).toBe('open')
+  expect(await sendFrame(url(2), updateFrame(updates[0]))).toBe('open')
 
   expect(pendingBytes(room().doc)).toBe(0)
   await eventually(

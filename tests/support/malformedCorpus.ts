@@ -30,6 +30,9 @@ export const syncFrame = (syncType: number, payload: Uint8Array) =>
     encoding.writeVarUint8Array(e, payload)
   })
 
+/** A document update as the stock provider sends one (sync message, type 2). */
+export const updateFrame = (update: Uint8Array) => syncFrame(2, update)
+
 const awarenessFrame = (payload: Uint8Array) =>
   frame((e) => {
     encoding.writeVarUint(e, AWARENESS)
@@ -143,7 +146,7 @@ export function truncatedUpdateFrames(): CorpusFrame[] {
   const update = sampleUpdate()
   return Array.from({ length: update.length }, (_, length) => ({
     what: `update truncated to ${length} bytes`,
-    bytes: syncFrame(2, update.slice(0, length)),
+    bytes: updateFrame(update.slice(0, length)),
   }))
 }
 
@@ -151,7 +154,7 @@ export function truncatedUpdateFrames(): CorpusFrame[] {
 export function hangPayloadFrames(): CorpusFrame[] {
   return yjsHangPayloads.flatMap(({ name, update }) => [
     { what: `${name} as sync step 2`, bytes: syncFrame(1, update) },
-    { what: `${name} as update`, bytes: syncFrame(2, update) },
+    { what: `${name} as update`, bytes: updateFrame(update) },
     { what: `${name} as state vector`, bytes: syncFrame(0, update) },
     { what: `${name} as awareness`, bytes: awarenessFrame(update) },
   ])

@@ -15,8 +15,33 @@ export function connectClient(
   token: string,
   doc: Y.Doc = new Y.Doc(),
 ): YClient {
-  const provider = new WebsocketProvider(`${wsUrl}/yjs`, room, doc, {
-    params: { token },
+  return connectProvider(`${wsUrl}/yjs`, room, { token }, doc)
+}
+
+/**
+ * A stock client for a full room URL: Catchball's (`…/yjs/<id>?token=…`) or the reference
+ * relay's (`…/<room>`, no token), as the bench's targets hand them out.
+ */
+export function connectClientAt(roomUrl: string): YClient {
+  const url = new URL(roomUrl)
+  const slash = url.pathname.lastIndexOf('/')
+  const token = url.searchParams.get('token')
+  return connectProvider(
+    `${url.protocol}//${url.host}${url.pathname.slice(0, slash)}`,
+    url.pathname.slice(slash + 1),
+    token ? { token } : {},
+    new Y.Doc(),
+  )
+}
+
+function connectProvider(
+  serverUrl: string,
+  room: string,
+  params: Record<string, string>,
+  doc: Y.Doc,
+): YClient {
+  const provider = new WebsocketProvider(serverUrl, room, doc, {
+    params,
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   })

@@ -49,7 +49,11 @@ async function sampleClock(): Promise<void> {
   if (estimate !== null || firstTry) for (const listener of listeners) listener()
 }
 
-function ensureSampled(): void {
+/**
+ * Ask the server for its clock unless an estimate is fresh or on its way. A board page calls
+ * it as it opens, so the estimate is ready by the time its sockets have synced.
+ */
+export function sampleServerClockIfDue(): void {
   if (sampling) return
   if (synced && Date.now() - lastSampledAt < RESAMPLE_EVERY_MS) return
   sampling = sampleClock().finally(() => {
@@ -60,13 +64,13 @@ function ensureSampled(): void {
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => {
     lastSampledAt = 0
-    ensureSampled()
+    sampleServerClockIfDue()
   })
 }
 
 /** The server's clock now (ms since epoch), as well as this browser can tell. */
 export function serverNow(): number {
-  ensureSampled()
+  sampleServerClockIfDue()
   return Date.now() + offsetMs
 }
 
@@ -77,13 +81,8 @@ export function serverClockOffset(): { offsetMs: number; synced: boolean } {
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
-  ensureSampled()
+  sampleServerClockIfDue()
   return () => listeners.delete(listener)
-}
-
-/** Start estimating now (a board page calls this while its sockets connect). */
-export function startServerClockSync(): void {
-  ensureSampled()
 }
 
 /**

@@ -37,6 +37,22 @@ export async function createBoardViaLanding(person: Person, title: string): Prom
   return { boardId, links }
 }
 
+/**
+ * The opening most two-person specs share: Fiona Facilitator creates a board from the
+ * landing page and Paul Participant joins it with the participant link, each in their own
+ * browser context.
+ */
+export async function fionaAndPaulOnABoard(
+  newPerson: (name: string) => Promise<Person>,
+  title: string,
+): Promise<{ fiona: Person; paul: Person; board: CreatedBoard }> {
+  const fiona = await newPerson('Fiona Facilitator')
+  const paul = await newPerson('Paul Participant')
+  const board = await createBoardViaLanding(fiona, title)
+  await joinViaLink(paul, board.links.participant)
+  return { fiona, paul, board }
+}
+
 /** The share-link fields (a read-only text box per role, labelled with the role). */
 export function shareLinkField(within: Page | Locator, role: keyof ShareLinks): Locator {
   const label = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer' }[role]

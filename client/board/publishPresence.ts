@@ -1,4 +1,4 @@
-import { isEqual, react, TLPOINTER_ID, type Editor } from 'tldraw'
+import { isEqual, react, type Editor } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type { Session } from './BoardContext.tsx'
 import type { PresenceState } from './presenceState.ts'
@@ -11,12 +11,15 @@ type LivePresence = Pick<PresenceState, 'cursor' | 'pageId' | 'viewport' | 'sele
 const round = (value: number) => Math.round(value * 100) / 100
 
 function readLivePresence(editor: Editor): LivePresence {
-  const pointer = editor.store.get(TLPOINTER_ID)
+  // The input state, not tldraw's pointer record: tldraw writes that record only while it
+  // has collaborators, so someone alone on a board would publish a stale point (the page
+  // origin) and the next person to join would see their cursor there until they moved.
+  const pointer = editor.inputs.getCurrentPagePoint()
   // `isHoveringCanvas` is null on touch devices, where there is no hover: keep the point.
   const onCanvas = editor.getInstanceState().isHoveringCanvas !== false
   const viewport = editor.getViewportPageBounds()
   return {
-    cursor: pointer && onCanvas ? { x: round(pointer.x), y: round(pointer.y) } : null,
+    cursor: onCanvas ? { x: round(pointer.x), y: round(pointer.y) } : null,
     pageId: editor.getCurrentPageId(),
     viewport: {
       x: round(viewport.x),

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { fionaAndPaulOnABoard } from './support/boardFlows.ts'
+import { createBoardViaLanding, fionaAndPaulOnABoard, joinViaLink } from './support/boardFlows.ts'
 import { canvas } from './support/cards.ts'
 import { expect, test, type Person } from './support/fixtures.ts'
 import { withTestApi } from './support/testApi.ts'
@@ -19,19 +19,6 @@ async function moveMouseOverCanvas(page: Page, to: { x: number; y: number }): Pr
   await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 5 })
 }
 
-/** Where a person's own pointer is on the page, as their editor has it (page coordinates). */
-function ownPointer(page: Page): Promise<{ x: number; y: number } | null> {
-  return withTestApi(
-    page,
-    (api) => {
-      const pointer = api.editor.store.get('pointer:pointer' as never) as
-        { x: number; y: number } | undefined
-      return pointer ? { x: Math.round(pointer.x), y: Math.round(pointer.y) } : null
-    },
-    undefined,
-  )
-}
-
 /** Where this page last heard a collaborator's cursor (page coordinates), by their name. */
 function heardCursor(page: Page, person: Person): Promise<{ x: number; y: number } | null> {
   return withTestApi(
@@ -45,6 +32,18 @@ function heardCursor(page: Page, person: Person): Promise<{ x: number; y: number
       return cursor ? { x: Math.round(cursor.x), y: Math.round(cursor.y) } : null
     },
     person.name,
+  )
+}
+
+/** Where this person's mouse is on the page, as their editor's input state has it. */
+function pointerInput(page: Page): Promise<{ x: number; y: number }> {
+  return withTestApi(
+    page,
+    (api) => {
+      const point = api.editor.inputs.getCurrentPagePoint()
+      return { x: Math.round(point.x), y: Math.round(point.y) }
+    },
+    undefined,
   )
 }
 
@@ -62,7 +61,7 @@ test("moving the mouse shows a cursor with that person's name to the others", as
   await moveMouseOverCanvas(paul.page, { x: 200, y: 200 })
   await expect(cursorOf(fiona.page, paul)).toBeVisible()
   // Measure from where Paul's mouse is now, not from an earlier state still on its way.
-  const settled = await ownPointer(paul.page)
+  const settled = await pointerInput(paul.page)
   await expect.poll(() => heardCursor(fiona.page, paul)).toEqual(settled)
   const before = await centreOf(fiona.page, paul)
 
@@ -81,4 +80,21 @@ test("moving the mouse shows a cursor with that person's name to the others", as
   await expect(cursorOf(paul.page, fiona)).toBeVisible()
   // Nobody sees their own name tag: only collaborators' cursors are drawn.
   await expect(cursorOf(paul.page, paul)).toHaveCount(0)
+})
+
+test('someone who joins sees where a person already on the board is pointing', async ({
+  newPerson,
+}) => {
+  const fiona = await newPerson('Fiona Facilitator')
+  const paul = await newPerson('Paul Participant')
+  const board = await createBoardViaLanding(fiona, 'Cursor for a newcomer')
+
+  // Fiona points somewhere while she is alone, then keeps still.
+  await moveMouseOverCanvas(fiona.page, { x: 320, y: 240 })
+  const pointing = await pointerInput(fiona.page)
+
+  await joinViaLink(paul, board.links.participant)
+  // Paul sees her cursor where her mouse is, without her having to move it again.
+  await expect(cursorOf(paul.page, fiona)).toBeVisible()
+  await expect.poll(() => heardCursor(paul.page, fiona)).toEqual(pointing)
 })

@@ -111,7 +111,11 @@ it('every malformed frame closes only its socket with 4400; the board is untouch
 
   // No corpus socket left a cursor behind (those that announced one took it when leaving).
   const watcherOnly = () => targetRoom().awareness.clientIds().join()
-  await eventually(() => watcherOnly() === String(watcher.doc.clientID), 5000, 'awareness')
+  const onlyWatcher = String(watcher.doc.clientID)
+  await eventually(() => watcherOnly() === onlyWatcher, 5000, 'awareness').catch(() =>
+    // Fails showing which client ids the room still holds.
+    expect(watcherOnly()).toBe(onlyWatcher),
+  )
   // Nothing was applied: what a newcomer syncs and what the log holds are byte-identical.
   const after = await storedBoard()
   expect(after.state).toEqual(before.state)

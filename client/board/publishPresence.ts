@@ -1,4 +1,4 @@
-import { isEqual, react, type Editor } from 'tldraw'
+import { atom, isEqual, react, type Editor, type TLEventInfo } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import type { Session } from './BoardContext.tsx'
 import type { PresenceState } from './presenceState.ts'
@@ -10,16 +10,23 @@ type LivePresence = Pick<PresenceState, 'cursor' | 'pageId' | 'viewport' | 'sele
 
 const round = (value: number) => Math.round(value * 100) / 100
 
-function readLivePresence(editor: Editor): LivePresence {
+/**
+ * `hasPointed`: a pointer (mouse, pen or finger) has been on the canvas since it opened.
+ * tldraw's `isHoveringCanvas` is true while a mouse or pen is over the canvas and false once
+ * it left; it is null where there is no hover (touch), and also before a mouse has entered
+ * at all. With null, the point is someone's cursor only once they have touched the canvas:
+ * before that it is the page origin, where nobody pointed.
+ */
+function readLivePresence(editor: Editor, hasPointed: boolean): LivePresence {
   // The input state, not tldraw's pointer record: tldraw writes that record only while it
   // has collaborators, so someone alone on a board would publish a stale point (the page
   // origin) and the next person to join would see their cursor there until they moved.
   const pointer = editor.inputs.getCurrentPagePoint()
-  // `isHoveringCanvas` is null on touch devices, where there is no hover: keep the point.
-  const onCanvas = editor.getInstanceState().isHoveringCanvas !== false
+  const hovering = editor.getInstanceState().isHoveringCanvas
+  const pointing = hovering === true || (hovering === null && hasPointed)
   const viewport = editor.getViewportPageBounds()
   return {
-    cursor: onCanvas ? { x: round(pointer.x), y: round(pointer.y) } : null,
+    cursor: pointing ? { x: round(pointer.x), y: round(pointer.y) } : null,
     pageId: editor.getCurrentPageId(),
     viewport: {
       x: round(viewport.x),
@@ -44,17 +51,23 @@ export function publishPresence(editor: Editor, awareness: Awareness, session: S
     color: session.color,
     role: session.role,
   }
+  const hasPointed = atom('has pointed at the canvas', false)
+  const notePointer = (info: TLEventInfo) => {
+    if (info.type === 'pointer') hasPointed.set(true)
+  }
+  editor.on('event', notePointer)
+
   const previous = (awareness.getLocalState() ?? {}) as Partial<PresenceState>
   const initial: PresenceState = {
     editingCardId: null,
     ...previous,
     user,
-    ...readLivePresence(editor),
+    ...readLivePresence(editor, false),
     lastActivity: Date.now(),
   }
   awareness.setLocalState(initial)
 
-  let published: LivePresence = readLivePresence(editor)
+  let published: LivePresence = readLivePresence(editor, false)
   let latest: LivePresence = published
   let timer: number | null = null
   let lastSentAt = -Infinity
@@ -69,13 +82,14 @@ export function publishPresence(editor: Editor, awareness: Awareness, session: S
   }
 
   const stopReacting = react('publish presence', () => {
-    latest = readLivePresence(editor)
+    latest = readLivePresence(editor, hasPointed.get())
     if (timer !== null) return
     const wait = Math.max(0, lastSentAt + PRESENCE_INTERVAL_MS - performance.now())
     timer = window.setTimeout(send, wait)
   })
 
   return () => {
+    editor.off('event', notePointer)
     stopReacting()
     if (timer !== null) window.clearTimeout(timer)
   }

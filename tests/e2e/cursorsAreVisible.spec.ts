@@ -19,8 +19,14 @@ async function moveMouseOverCanvas(page: Page, to: { x: number; y: number }): Pr
   await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 5 })
 }
 
-/** Where this page last heard a collaborator's cursor (page coordinates), by their name. */
-function heardCursor(page: Page, person: Person): Promise<{ x: number; y: number } | null> {
+/**
+ * What this page last heard of a collaborator, by name: null until their presence arrives,
+ * then their cursor (page coordinates), itself null while they point at nothing.
+ */
+function heardPresence(
+  page: Page,
+  person: Person,
+): Promise<{ cursor: { x: number; y: number } | null } | null> {
   return withTestApi(
     page,
     (api, name) => {
@@ -28,12 +34,16 @@ function heardCursor(page: Page, person: Person): Promise<{ x: number; y: number
         .allRecords()
         .find((r) => r.typeName === 'instance_presence' && r.userName === name) as
         { cursor: { x: number; y: number } | null } | undefined
-      const cursor = presence?.cursor
-      return cursor ? { x: Math.round(cursor.x), y: Math.round(cursor.y) } : null
+      if (!presence) return null
+      const cursor = presence.cursor
+      return { cursor: cursor ? { x: Math.round(cursor.x), y: Math.round(cursor.y) } : null }
     },
     person.name,
   )
 }
+
+const heardCursor = async (page: Page, person: Person) =>
+  (await heardPresence(page, person))?.cursor ?? null
 
 /** Where this person's mouse is on the page, as their editor's input state has it. */
 function pointerInput(page: Page): Promise<{ x: number; y: number }> {
@@ -97,4 +107,20 @@ test('someone who joins sees where a person already on the board is pointing', a
   // Paul sees her cursor where her mouse is, without her having to move it again.
   await expect(cursorOf(paul.page, fiona)).toBeVisible()
   await expect.poll(() => heardCursor(paul.page, fiona)).toEqual(pointing)
+})
+
+test('someone who has not pointed at the canvas yet shows no cursor to the others', async ({
+  newPerson,
+}) => {
+  const { fiona, paul } = await fionaAndPaulOnABoard(newPerson, 'No cursor yet')
+
+  // Fiona's mouse has not been on the canvas (it last clicked "Open the board"). Once her
+  // presence has reached Paul, it carries no cursor: no name tag at the page's origin.
+  await expect.poll(() => heardPresence(paul.page, fiona)).toEqual({ cursor: null })
+  await expect(cursorOf(paul.page, fiona)).toHaveCount(0)
+
+  // Her first move over the canvas shows it.
+  await moveMouseOverCanvas(fiona.page, { x: 260, y: 180 })
+  await expect(cursorOf(paul.page, fiona)).toBeVisible()
+  await expect.poll(() => heardCursor(paul.page, fiona)).toEqual(await pointerInput(fiona.page))
 })

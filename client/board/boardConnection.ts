@@ -59,6 +59,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   // awareness timeout (30 s).
   const announceLeaving = () => removeAwarenessStates(awareness, [doc.clientID], 'leaving')
   window.addEventListener('pagehide', announceLeaving)
+  const stopRenewingOnReconnect = renewPresenceOnReconnect(boardProvider)
   const beforeDestroy = new Set<() => void>()
 
   return {
@@ -77,6 +78,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       for (const fn of beforeDestroy) fn()
       beforeDestroy.clear()
       window.removeEventListener('pagehide', announceLeaving)
+      stopRenewingOnReconnect()
       announceLeaving()
       boardProvider.destroy()
       controlProvider.destroy()
@@ -87,4 +89,23 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       controlDoc.destroy()
     },
   }
+}
+
+/**
+ * When a dropped connection comes back, the server has told everyone we left, at the clock
+ * they last had from us, and the provider re-sends our presence unchanged, at that clock:
+ * y-protocols' rule makes everyone ignore it, so we would be missing from their cursors and
+ * people list until our next cursor move or the 15 s renewal. Renewing it gives it the next
+ * clock, which everyone takes. The first connection needs nothing: our presence is new then.
+ */
+function renewPresenceOnReconnect(provider: WebsocketProvider): () => void {
+  let connectedBefore = false
+  const onStatus = ({ status }: { status: string }) => {
+    if (status !== 'connected') return
+    const state = provider.awareness.getLocalState()
+    if (connectedBefore && state !== null) provider.awareness.setLocalState(state)
+    connectedBefore = true
+  }
+  provider.on('status', onStatus)
+  return () => provider.off('status', onStatus)
 }

@@ -60,12 +60,17 @@ export class AwarenessRelay {
     return { added, removed }
   }
 
-  /** The server removes states itself when their socket leaves (clock + 1, state null). */
+  /**
+   * The server removes states itself when their socket leaves: state null at the clock it
+   * last had, as y-websocket's server does (an equal clock may remove). A clock past it would
+   * make every receiver ignore that client's next state too, so someone whose connection
+   * dropped would stay invisible after coming back until they had changed it twice.
+   */
   remove(clientIds: Iterable<number>, now: number): void {
     for (const clientId of clientIds) {
       const current = this.entries.get(clientId)
       if (!current || current.removed) continue
-      const clock = current.clock + 1
+      const clock = current.clock
       this.entries.set(clientId, {
         clock,
         bytes: encodeEntry(clientId, clock, 'null'),

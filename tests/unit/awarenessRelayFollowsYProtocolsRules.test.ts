@@ -65,6 +65,27 @@ describe('AwarenessRelay', () => {
     expect(relay.apply(ada.update(), 2).added).toEqual([ada.id])
   })
 
+  it('someone back after a dropped connection is seen again once their presence is renewed', () => {
+    const relay = new AwarenessRelay()
+    const ada = person('Ada')
+    const watcher = receiver()
+    relay.apply(ada.update(), 0)
+    watcher.receive(relay.takePending())
+    // Her socket drops: the server announces her gone to everyone.
+    relay.remove([ada.id], 1)
+    watcher.receive(relay.takePending())
+    expect(watcher.names()).toEqual([])
+    // Her provider reconnects and sends her state as it was. The others saw her removed at
+    // that clock and ignore it (y-protocols' rule), so the board page renews it on
+    // reconnecting: one clock on, which everyone takes, as they would from any newcomer.
+    relay.apply(ada.update(), 2)
+    watcher.receive(relay.takePending())
+    ada.awareness.setLocalState(ada.awareness.getLocalState())
+    relay.apply(ada.update(), 3)
+    watcher.receive(relay.takePending())
+    expect(watcher.names()).toEqual(['Ada'])
+  })
+
   it('a client removing itself is passed on; removing an unknown client is not', () => {
     const relay = new AwarenessRelay()
     const ada = person('Ada')

@@ -1,23 +1,18 @@
-import {
-  createBoardViaLanding,
-  joinViaLink,
-  statusPill,
-  waitForBoardReady,
-} from './support/boardFlows.ts'
+import { statusPill, waitForBoardReady } from './support/boardFlows.ts'
 import { isBoardSocketOpen, readCardTitle } from './support/boardState.ts'
 import { addCardWithTool, cardNotes, cardTitle, typeAtEnd, typeAtStart } from './support/cards.ts'
 import { expect, test } from './support/fixtures.ts'
-import { installNetworkSwitch } from './support/network.ts'
+import { fionaAndPaulWithPaulsNetworkSwitch } from './support/network.ts'
 
 test('an edit made offline reaches the others, merged with theirs, when the network returns', async ({
   newPerson,
   appUrl,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const paulsNetwork = await installNetworkSwitch(paul, appUrl)
-  const { links } = await createBoardViaLanding(fiona, 'Offline board')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul, paulsNetwork } = await fionaAndPaulWithPaulsNetworkSwitch(
+    newPerson,
+    appUrl,
+    'Offline board',
+  )
 
   const objectiveId = await addCardWithTool(fiona.page, 'objective', { x: 260, y: 200 })
   await typeAtEnd(cardTitle(fiona.page, objectiveId), 'Grow revenue')

@@ -1,12 +1,7 @@
-import {
-  createBoardViaLanding,
-  joinViaLink,
-  openPeopleList,
-  waitForBoardReady,
-} from './support/boardFlows.ts'
+import { openPeopleList, waitForBoardReady } from './support/boardFlows.ts'
 import { isBoardSocketOpen } from './support/boardState.ts'
 import { expect, test } from './support/fixtures.ts'
-import { installNetworkSwitch } from './support/network.ts'
+import { fionaAndPaulWithPaulsNetworkSwitch } from './support/network.ts'
 
 /**
  * Stock y-protocols clients renew their presence every 15 s, and that renewal alone would
@@ -19,11 +14,11 @@ test("someone whose network drops is back in the others' people list as soon as 
   newPerson,
   appUrl,
 }) => {
-  const fiona = await newPerson('Fiona Facilitator')
-  const paul = await newPerson('Paul Participant')
-  const paulsNetwork = await installNetworkSwitch(paul, appUrl)
-  const { links } = await createBoardViaLanding(fiona, 'Back after a drop')
-  await joinViaLink(paul, links.participant)
+  const { fiona, paul, paulsNetwork } = await fionaAndPaulWithPaulsNetworkSwitch(
+    newPerson,
+    appUrl,
+    'Back after a drop',
+  )
   const paulListed = (await openPeopleList(fiona.page)).filter({ hasText: 'Paul Participant' })
   await expect(paulListed).toHaveCount(1)
 

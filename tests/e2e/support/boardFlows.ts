@@ -40,14 +40,16 @@ export async function createBoardViaLanding(person: Person, title: string): Prom
 /**
  * The opening most two-person specs share: Fiona Facilitator creates a board from the
  * landing page and Paul Participant joins it with the participant link, each in their own
- * browser context.
+ * browser context. `beforePaulJoins` prepares his context first (a network switch, say).
  */
 export async function fionaAndPaulOnABoard(
   newPerson: (name: string) => Promise<Person>,
   title: string,
+  beforePaulJoins?: (paul: Person) => Promise<void>,
 ): Promise<{ fiona: Person; paul: Person; board: CreatedBoard }> {
   const fiona = await newPerson('Fiona Facilitator')
   const paul = await newPerson('Paul Participant')
+  await beforePaulJoins?.(paul)
   const board = await createBoardViaLanding(fiona, title)
   await joinViaLink(paul, board.links.participant)
   return { fiona, paul, board }

@@ -1,4 +1,5 @@
 import type { WebSocketRoute } from '@playwright/test'
+import { fionaAndPaulOnABoard } from './boardFlows.ts'
 import type { Person } from './fixtures.ts'
 import { isAppUrl } from './originGuard.ts'
 
@@ -46,4 +47,17 @@ export async function installNetworkSwitch(person: Person, appUrl: string): Prom
       await person.context.setOffline(false)
     },
   }
+}
+
+/** Fiona and Paul on a new board (fionaAndPaulOnABoard), with a switch for Paul's network. */
+export async function fionaAndPaulWithPaulsNetworkSwitch(
+  newPerson: (name: string) => Promise<Person>,
+  appUrl: string,
+  title: string,
+) {
+  let paulsNetwork: NetworkSwitch | undefined
+  const people = await fionaAndPaulOnABoard(newPerson, title, async (paul) => {
+    paulsNetwork = await installNetworkSwitch(paul, appUrl)
+  })
+  return { ...people, paulsNetwork: paulsNetwork! }
 }

@@ -7,6 +7,7 @@ import {
   type TLShapeId,
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
+import { followAcrossDrops } from './followAcrossDrops.ts'
 import type { PresenceState } from './presenceState.ts'
 
 /**
@@ -83,6 +84,7 @@ export function presenceRecordFor(
 export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => void {
   const { store } = editor
   const shown = new Set<TLInstancePresence['id']>()
+  const follow = followAcrossDrops(editor)
 
   const apply = ({ added, updated, removed }: AwarenessChange) => {
     const states = awareness.getStates()
@@ -101,10 +103,12 @@ export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => 
       if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
     }
     if (puts.length === 0 && removes.length === 0) return
+    follow.beforeChange()
     store.mergeRemoteChanges(() => {
       if (removes.length > 0) store.remove(removes)
       if (puts.length > 0) store.put(puts)
     })
+    follow.afterChange()
     for (const id of removes) shown.delete(id)
     for (const record of puts) shown.add(record.id)
   }

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { connectClientAt, waitForSync } from '../../tests/support/yClient.ts'
+import { workerInbox } from '../load/workerInbox.ts'
 import { timeEdits } from './timedEdits.ts'
 
 /**
@@ -21,16 +22,17 @@ export interface EditTimerReport {
 
 const port = parentPort!
 const job = workerData as EditTimerJob
+const nextMessage = workerInbox(port)
 
 async function main() {
   const writer = connectClientAt(job.writerUrl)
   const reader = connectClientAt(job.readerUrl)
   await Promise.all([waitForSync(writer, 10_000), waitForSync(reader, 10_000)])
   port.postMessage({ type: 'ready' })
-  await new Promise((resolve) => port.once('message', resolve))
+  await nextMessage('go')
   let over = false
   let floodSeen = 0
-  port.once('message', () => {
+  void nextMessage('stop').then(() => {
     over = true
     floodSeen = reader.doc.getText('flood').length
   })

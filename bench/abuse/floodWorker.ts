@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { encodeSync, SYNC_UPDATE } from '../load/protocol.ts'
+import { workerInbox } from '../load/workerInbox.ts'
 import { delay, within } from '../support/scenario.ts'
 
 /**
@@ -23,13 +24,14 @@ export interface FloodReport {
 
 const port = parentPort!
 const job = workerData as FloodJob
+const nextMessage = workerInbox(port)
 
 async function main() {
   const socket = new WebSocket(job.url, { perMessageDeflate: false })
   socket.on('error', () => undefined)
   await within(10_000, new Promise((resolve) => socket.once('open', resolve)), 'flooder open')
   port.postMessage({ type: 'ready' })
-  await new Promise((resolve) => port.once('message', resolve))
+  await nextMessage('go')
   const doc = new Y.Doc()
   const text = doc.getText('flood')
   let frame: Uint8Array = new Uint8Array()

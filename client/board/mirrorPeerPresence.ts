@@ -84,7 +84,7 @@ export function presenceRecordFor(
 export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => void {
   const { store } = editor
   const shown = new Set<TLInstancePresence['id']>()
-  const follow = followAcrossDrops(editor)
+  const followAgainAfterADrop = followAcrossDrops(editor)
 
   const apply = ({ added, updated, removed }: AwarenessChange) => {
     const states = awareness.getStates()
@@ -103,12 +103,12 @@ export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => 
       if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
     }
     if (puts.length === 0 && removes.length === 0) return
-    follow.beforeChange()
+    const followed = editor.getInstanceState().followingUserId
     store.mergeRemoteChanges(() => {
       if (removes.length > 0) store.remove(removes)
       if (puts.length > 0) store.put(puts)
     })
-    follow.afterChange()
+    followAgainAfterADrop(followed)
     for (const id of removes) shown.delete(id)
     for (const record of puts) shown.add(record.id)
   }

@@ -57,17 +57,17 @@ export function publishPresence(editor: Editor, awareness: Awareness, session: S
   }
   editor.on('event', notePointer)
 
+  let published: LivePresence = readLivePresence(editor, false)
   const previous = (awareness.getLocalState() ?? {}) as Partial<PresenceState>
   const initial: PresenceState = {
     editingCardId: null,
     ...previous,
     user,
-    ...readLivePresence(editor, false),
+    ...published,
     lastActivity: Date.now(),
   }
   awareness.setLocalState(initial)
 
-  let published: LivePresence = readLivePresence(editor, false)
   let latest: LivePresence = published
   let timer: number | null = null
   let lastSentAt = -Infinity

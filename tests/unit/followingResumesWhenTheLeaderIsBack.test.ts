@@ -1,4 +1,4 @@
-import type { Editor } from 'tldraw'
+import type { Editor, TLUserId } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import {
   followAcrossDrops,
@@ -19,13 +19,13 @@ function fakeEditor() {
       following = userId
     },
   }
-  const rule = followAcrossDrops(editor as unknown as Editor)
+  const followAgain = followAcrossDrops(editor as unknown as Editor)
   /** Presence records change the way mirrorPeerPresence changes them. */
   const change = (apply: () => void, now: number) => {
-    rule.beforeChange()
+    const followed = following as TLUserId | null
     apply()
     if (following && !present.has(following)) following = null
-    rule.afterChange(now)
+    followAgain(followed, now)
   }
   return {
     arrives: (userId: string, now: number) => change(() => present.add(userId), now),

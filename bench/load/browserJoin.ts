@@ -1,13 +1,9 @@
-import { execFile } from 'node:child_process'
-import { existsSync, statSync } from 'node:fs'
-import { cp, readFile, rm } from 'node:fs/promises'
 import { join as joinPath } from 'node:path'
-import { promisify } from 'node:util'
-import { chromium } from '@playwright/test'
 import { createBoard, join } from '../../tests/support/api.ts'
-import type { Scenario, ScenarioContext } from '../support/scenario.ts'
-import { delay } from '../support/scenario.ts'
+import type { Scenario } from '../support/scenario.ts'
 import { median } from '../support/stats.ts'
+import { launchBenchBrowser, personContext, TRACE_CATEGORIES, TRACE_DIR } from './benchBrowser.ts'
+import { clientBuild } from './clientBuild.ts'
 import { below, row, rowsAsFigures } from './report.ts'
 import { seedBigBoard } from './seedBoard.ts'
 import { startCatchball } from './targets.ts'
@@ -22,64 +18,16 @@ import { startCatchball } from './targets.ts'
  * localStorage, as client/join/sessionStore.ts keeps it), so no form is in the way; each
  * trial is a fresh browser context (empty cache, empty IndexedDB).
  *
- * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded as a Chrome trace (with the JS
- * sampling profiler) in <dir>/browserJoin.trace.json, to open in Chrome DevTools'
- * Performance panel or https://ui.perfetto.dev (both local; the file never leaves).
+ * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded in <dir>/browserJoin.trace.json.
  */
-const TRACE_DIR = process.env.BENCH_BROWSER_TRACE
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8.execute',
-  'disabled-by-default-v8.cpu_profiler',
-  'blink.user_timing',
-]
 const CARDS = 1000
 const TRIALS = 3
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const ROOT = process.cwd()
-
-/**
- * The test build: dist-test/ if one exists (copied, so a rebuild by someone else cannot
- * change it mid-run), else `vite build --mode test` into a temp dir. BENCH_BUILD_CLIENT=1
- * forces a fresh build.
- */
-async function clientBuild(ctx: ScenarioContext): Promise<{ dir: string; source: string }> {
-  const existing = joinPath(ROOT, 'dist-test')
-  const dir = await ctx.tempDir('client')
-  if (process.env.BENCH_BUILD_CLIENT !== '1') {
-    // The browser tests rebuild dist-test/ (emptying it first): retry a copy caught halfway.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      if (!existsSync(joinPath(existing, 'index.html'))) break
-      const builtAt = statSync(joinPath(existing, 'index.html')).mtime.toISOString()
-      await rm(dir, { recursive: true, force: true })
-      await cp(existing, dir, { recursive: true })
-      if (await isCompleteBuild(dir)) return { dir, source: `dist-test/ (built ${builtAt})` }
-      await delay(5_000)
-    }
-  }
-  const vite = joinPath(ROOT, 'node_modules', 'vite', 'bin', 'vite.js')
-  // execFile kills the build itself if it runs past its timeout.
-  await promisify(execFile)(
-    process.execPath,
-    [vite, 'build', '--mode', 'test', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, timeout: 240_000, killSignal: 'SIGKILL' },
-  )
-  return { dir, source: 'fresh vite build --mode test' }
-}
 
 interface InteractiveTimes {
   editorAt?: number
   shapesAt?: number
   /** The first animation frame after that: the page has rendered and can respond. */
   frameAt?: number
-}
-
-/** Every asset index.html names is there (not a copy taken in the middle of a rebuild). */
-async function isCompleteBuild(dir: string): Promise<boolean> {
-  const html = await readFile(joinPath(dir, 'index.html'), 'utf8').catch(() => '')
-  const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1])
-  return assets.length > 0 && assets.every((asset) => existsSync(joinPath(dir, asset)))
 }
 
 /**
@@ -133,11 +81,7 @@ export const browserJoin: Scenario = {
     const wsUrl = `${server.wsUrl}/yjs/${board.id}?token=${seeder.token}`
     await seedBigBoard(wsUrl, wsUrl, CARDS)
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    })
-    ctx.defer('close Chromium', () => browser.close())
+    const browser = await launchBenchBrowser(ctx)
     const trials: {
       editorMs: number
       interactiveMs: number
@@ -146,13 +90,8 @@ export const browserJoin: Scenario = {
     }[] = []
     for (let t = 0; t < TRIALS; t++) {
       const person = await join(server.url, board.id, `Browser ${t + 1}`, board.tokens.participant)
-      const session = { boardId: board.id, ...person, color: '#4f7cff' }
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+      const context = await personContext(browser, board.id, person)
       try {
-        await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-          `catchball:session:${board.id}`,
-          JSON.stringify(session),
-        ] as const)
         await context.addInitScript({ content: watchInteractive(CARDS) })
         const page = await context.newPage()
         let pageErrors = 0
@@ -164,10 +103,10 @@ export const browserJoin: Scenario = {
         page.on('console', (message) => {
           if (message.type() === 'error' && problems.length < 10) problems.push(message.text())
         })
-        const tracing = TRACE_DIR !== undefined && t === 0
-        if (tracing) {
+        const traceDir = t === 0 ? TRACE_DIR : undefined
+        if (traceDir !== undefined) {
           await browser.startTracing(page, {
-            path: joinPath(TRACE_DIR, 'browserJoin.trace.json'),
+            path: joinPath(traceDir, 'browserJoin.trace.json'),
             categories: TRACE_CATEGORIES,
           })
         }
@@ -185,7 +124,7 @@ export const browserJoin: Scenario = {
             throw new Error(`${err.message}\npage: ${text}\nerrors: ${problems.join('\n')}`)
           })
         await handle.dispose()
-        if (tracing) await browser.stopTracing()
+        if (traceDir !== undefined) await browser.stopTracing()
         const times = (await page.evaluate(readTimes))!
         trials.push({
           editorMs: times.editorAt!,

@@ -1,11 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Scenario, ScenarioOutcome } from '../support/scenario.ts'
+import { browserInBigRoom } from './browserInBigRoom.ts'
 import { browserJoin } from './browserJoin.ts'
 import { coldJoin } from './coldJoin.ts'
 import { finalize } from './finalize.ts'
 import { comparisonTable, type ComparisonRow } from './report.ts'
-import { bigRoom, manyRooms, steadyRoom, PROTOCOL_CLIENT } from './trafficScenarios.ts'
+import {
+  bigRoom,
+  bigRoomEchoing,
+  manyRooms,
+  steadyRoom,
+  PROTOCOL_CLIENT,
+} from './trafficScenarios.ts'
 import { voteBurst } from './voteBurst.ts'
 
 /**
@@ -15,12 +22,14 @@ import { voteBurst } from './voteBurst.ts'
  */
 export const LOAD_SCENARIOS: Scenario[] = [
   bigRoom,
+  bigRoomEchoing,
   manyRooms,
   steadyRoom,
   coldJoin,
   voteBurst,
   finalize,
   browserJoin,
+  browserInBigRoom,
 ]
 
 interface LoadJson {

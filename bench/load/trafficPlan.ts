@@ -22,6 +22,11 @@ export interface TrafficSettings {
   connectTimeoutMs: number
   /** After sending stops: wait at most this long for everything expected to arrive. */
   drainMaxMs: number
+  /**
+   * Send every awareness message received back to the server, as the stock y-websocket
+   * provider does with the changes it hears of (yjs issue 732; the board page no longer does).
+   */
+  echoAwareness: boolean
 }
 
 export interface WorkerInit {

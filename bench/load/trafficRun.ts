@@ -31,6 +31,8 @@ export interface TrafficShape {
   warmupMs: number
   durationMs: number
   drainMaxMs: number
+  /** Every client sends back the awareness it receives (see TrafficSettings). */
+  echoAwareness?: boolean
 }
 
 export interface TrafficFigures {
@@ -67,11 +69,18 @@ export interface TrafficFigures {
 
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b)
 
+/** Something else measured over exactly the measured window (a browser on the board). */
+export interface MeasuredWindow {
+  start(): Promise<void>
+  end(): Promise<void>
+}
+
 export async function runTraffic(
   ctx: ScenarioContext,
   target: Target,
   shape: TrafficShape,
   title: string,
+  alongside?: MeasuredWindow,
 ): Promise<TrafficFigures> {
   const urls = await target.rooms(shape.rooms, shape.perRoom, title)
   const clients: TrafficClient[] = urls.flatMap((room, r) =>
@@ -84,6 +93,7 @@ export async function runTraffic(
     connectConcurrency: 16,
     connectTimeoutMs: 90_000,
     drainMaxMs: shape.drainMaxMs,
+    echoAwareness: shape.echoAwareness ?? false,
   }
   const workers = deal(clients, WORKERS).map((part) =>
     startWorker(ctx, WORKER_MODULE, { clients: part, settings }),
@@ -100,7 +110,9 @@ export async function runTraffic(
   for (const w of workers) w.post({ type: 'start', startAt, measureFrom, endAt })
   await delay(measureFrom - clockMs())
   const at0 = { clock: clockMs(), cpu: readCpuSeconds(target.pid), harness: process.cpuUsage() }
+  await alongside?.start()
   await delay(endAt - clockMs())
+  await alongside?.end()
   const wall = (clockMs() - at0.clock) / 1000
   const serverCpu = (readCpuSeconds(target.pid) - at0.cpu) / wall
   const harnessUsage = process.cpuUsage(at0.harness)

@@ -162,6 +162,28 @@ export const bigRoom = trafficScenario({
   timeoutMs: 240_000,
 })
 
+/**
+ * The big room as it was with browsers on the stock provider, which sends back every cursor
+ * tick it receives (yjs issue 732): what the board page's sendOwnAwarenessOnly avoids. No goal;
+ * printed beside bigRoom to show why.
+ */
+export const bigRoomEchoing = trafficScenario({
+  name: 'bigRoomEchoing',
+  description:
+    'bigRoom, with every client sending back each awareness message it receives (stock provider)',
+  shape: {
+    rooms: 1,
+    perRoom: 200,
+    writersPerRoom: 20,
+    cursorHz: 10,
+    editHz: 2,
+    drainMaxMs: 8_000,
+    echoAwareness: true,
+  },
+  goals: {},
+  timeoutMs: 240_000,
+})
+
 export const manyRooms = trafficScenario({
   name: 'manyRooms',
   description: '50 boards × 20 people; 2 writers per board at 2/s; cursors at 5 Hz',

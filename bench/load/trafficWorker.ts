@@ -84,6 +84,8 @@ function onMessage(client: Client, data: Uint8Array): void {
   }
   const message = decodeMessage(data)
   if (message.kind === 'awareness') {
+    // The same states back, as a stock provider re-encodes what it just applied.
+    if (settings.echoAwareness) send(client, data)
     forEachAwarenessEntry(message.payload, (clientId, seq, sentAt) => {
       const sender = clientId - 1
       if (seq < 1 || sender === client.index || sender < 0 || sender >= total) return

@@ -7,7 +7,7 @@ import { OutcomesPanel } from '../outcomes/OutcomesPanel.tsx'
 import { CatchballPanel } from '../workshop/catchball/CatchballPanel.tsx'
 import { WorkshopPanel } from '../workshop/WorkshopPanel.tsx'
 import { ParticipantsPanel } from './ParticipantsPanel.tsx'
-import { useAwarenessPeers } from './useAwarenessPeers.ts'
+import { usePeopleCount } from './useAwarenessPeers.ts'
 
 type Tab = 'outline' | 'people' | 'workshop' | 'catchball' | 'outcomes'
 
@@ -18,7 +18,7 @@ type Tab = 'outline' | 'people' | 'workshop' | 'catchball' | 'outcomes'
 export function SidePanel(props: { editor: Editor | null; onClose: () => void }) {
   const { editor, onClose } = props
   const [tab, setTab] = useState<Tab>('outline')
-  const peopleCount = useAwarenessPeers(useBoard().awareness).length
+  const peopleCount = usePeopleCount(useBoard().awareness)
 
   const onJumpToCard = (cardId: string) => {
     if (editor) jumpToCard(editor, cardId)

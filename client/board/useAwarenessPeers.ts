@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { isPresenceState } from './mirrorPeerPresence.ts'
 import type { PresenceState } from './presenceState.ts'
@@ -29,6 +29,15 @@ export function readPeers(awareness: Awareness): Peer[] {
   )
 }
 
+/** The number of people readPeers lists, without building the list. */
+export function countPeople(awareness: Awareness): number {
+  const users = new Set<string>()
+  for (const state of awareness.getStates().values()) {
+    if (isPresenceState(state)) users.add(state.user.id)
+  }
+  return users.size
+}
+
 export function useAwarenessPeers(awareness: Awareness): Peer[] {
   const [peers, setPeers] = useState(() => readPeers(awareness))
   useEffect(() => {
@@ -38,4 +47,19 @@ export function useAwarenessPeers(awareness: Awareness): Peer[] {
     return () => awareness.off('change', update)
   }, [awareness])
   return peers
+}
+
+/**
+ * How many people are on the board. Cursors change awareness ten times a second per person;
+ * the count is a number, so React renders again only when it changes, not on every move.
+ */
+export function usePeopleCount(awareness: Awareness): number {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      awareness.on('change', onChange)
+      return () => awareness.off('change', onChange)
+    },
+    [awareness],
+  )
+  return useSyncExternalStore(subscribe, () => countPeople(awareness))
 }

@@ -72,30 +72,67 @@ export function effectiveParents(cards: readonly OrderedCard[]): Map<string, str
   return parents
 }
 
-export function buildCardTree(cards: readonly OrderedCard[]): CardTree {
+/**
+ * Build the tree. Given the tree built before, every node whose card is the same object
+ * and whose children are the same nodes is that earlier node, and so are the top-level
+ * lists when nothing in them changed: an outline row can then skip rendering when its node
+ * is the one it had (only the changed card and its ancestors get new nodes).
+ */
+export function buildCardTree(cards: readonly OrderedCard[], previous?: CardTree): CardTree {
   const parents = effectiveParents(cards)
-  const byId = new Map<string, CardNode>()
-  for (const card of cards) byId.set(card.id, { card, children: [] })
+  const fresh = new Map<string, CardNode>()
+  for (const card of cards) fresh.set(card.id, { card, children: [] })
 
-  const roots: CardNode[] = []
-  const unaligned: CardNode[] = []
-  const parentOf = new Map<string, CardNode>()
-  for (const node of byId.values()) {
+  let roots: CardNode[] = []
+  let unaligned: CardNode[] = []
+  for (const node of fresh.values()) {
     const parentId = parents.get(node.card.id)
-    const parent = parentId ? byId.get(parentId) : undefined
-    if (parent) {
-      parent.children.push(node)
-      parentOf.set(node.card.id, parent)
-    } else if (node.card.kind === 'objective') {
-      roots.push(node)
-    } else {
-      unaligned.push(node)
-    }
+    const parent = parentId ? fresh.get(parentId) : undefined
+    if (parent) parent.children.push(node)
+    else if (node.card.kind === 'objective') roots.push(node)
+    else unaligned.push(node)
   }
-  for (const node of byId.values()) node.children.sort(compareNodes)
+  for (const node of fresh.values()) node.children.sort(compareNodes)
   roots.sort(compareNodes)
   unaligned.sort(compareNodes)
+
+  const byId = new Map<string, CardNode>()
+  const parentOf = new Map<string, CardNode>()
+  const settle = (node: CardNode): CardNode => {
+    const children = node.children.map(settle)
+    const before = previous?.byId.get(node.card.id)
+    const settled =
+      before && before.card === node.card && sameNodes(before.children, children)
+        ? before
+        : { card: node.card, children }
+    byId.set(settled.card.id, settled)
+    for (const child of settled.children) parentOf.set(child.card.id, settled)
+    return settled
+  }
+  roots = roots.map(settle)
+  unaligned = unaligned.map(settle)
+  if (previous && sameNodes(previous.roots, roots)) roots = previous.roots
+  if (previous && sameNodes(previous.unaligned, unaligned)) unaligned = previous.unaligned
   return { roots, unaligned, byId, parentOf }
+}
+
+function sameNodes(a: readonly CardNode[], b: readonly CardNode[]): boolean {
+  return a.length === b.length && a.every((node, i) => node === b[i])
+}
+
+/**
+ * For each node of a sibling list (as the outline shows it), whether it can move up or down:
+ * cards move within their sibling group only.
+ */
+export function moveLimits(list: readonly CardNode[]): Map<string, { up: boolean; down: boolean }> {
+  const limits = new Map<string, { up: boolean; down: boolean }>()
+  for (const group of [0, 1, 2]) {
+    const members = list.filter((node) => siblingGroup(node.card.kind) === group)
+    members.forEach((node, i) =>
+      limits.set(node.card.id, { up: i > 0, down: i < members.length - 1 }),
+    )
+  }
+  return limits
 }
 
 /** The cards that share `cardId`'s parent and sibling group, in display order. */

@@ -1,19 +1,21 @@
+import { memo } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { CardKind } from '../../shared/cardSchema.ts'
 import { formatPercent, keyResultProgress } from '../cards/progress.ts'
-import type { CardNode, CardTree } from '../cards/cardTree.ts'
-import { siblingsOf } from '../cards/cardTree.ts'
+import { moveLimits, type CardNode, type CardTree } from '../cards/cardTree.ts'
 import { cardKindBadge, cardKindColor, cardStatusColor } from '../shapes/cardKindStyle.ts'
 import { CardTextField } from '../shapes/CardTextField.tsx'
 import { useIsCardLocked } from '../workshop/facilitation/useLocks.ts'
 import { useIsCardHidden } from '../workshop/facilitation/usePrivateWriting.ts'
 import { addCardFromOutline, moveCardInOutline } from './outlineActions.ts'
 
+/** What every row shares; the same object across renders, so rows can skip rendering. */
 export interface OutlineContext {
   doc: Y.Doc
   awareness: Awareness
-  tree: CardTree
+  /** The tree the outline shows now, for moves (read when a button is pressed). */
+  currentTree: () => CardTree
   readOnly: boolean
   createdBy: string
   onJump: (cardId: string) => void
@@ -35,18 +37,31 @@ const childKinds: Partial<Record<CardKind, { kind: CardKind; label: string; test
   ],
 }
 
-/** One card in the outline, with its children below it. */
-export function OutlineItem({ node, context }: { node: CardNode; context: OutlineContext }) {
+interface OutlineItemProps {
+  node: CardNode
+  context: OutlineContext
+  /** Whether the card can move up / down among its siblings (within its group). */
+  canMoveUp: boolean
+  canMoveDown: boolean
+}
+
+/**
+ * One card in the outline, with its children below it. Memoized: the tree keeps the node
+ * of a card that did not change (see buildCardTree), so one person's edit re-renders that
+ * card's row and its ancestors', not the whole outline.
+ */
+export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
+  const { node, context, canMoveUp, canMoveDown } = props
   const { card } = node
-  const { doc, awareness, tree } = context
+  const { doc, awareness } = context
   // The same rules as on the canvas: locked cards are read-only, private ones hidden.
   const locked = useIsCardLocked(card.id)
   const readOnly = context.readOnly || locked
   const hidden = useIsCardHidden(card.id)
-  const siblings = siblingsOf(tree, card.id)
-  const position = siblings.findIndex((sibling) => sibling.id === card.id)
   const progress = card.kind === 'keyResult' ? keyResultProgress(card) : null
-  const move = (direction: -1 | 1) => moveCardInOutline(doc, tree, card.id, direction)
+  const move = (direction: -1 | 1) =>
+    moveCardInOutline(doc, context.currentTree(), card.id, direction)
+  const childLimits = moveLimits(node.children)
 
   return (
     <li className={`cb-outline__item cb-outline__item--${card.kind}`}>
@@ -88,7 +103,7 @@ export function OutlineItem({ node, context }: { node: CardNode; context: Outlin
               aria-label="Move up"
               title="Move up"
               data-testid={`outline-up-${card.id}`}
-              disabled={position <= 0}
+              disabled={!canMoveUp}
               onClick={() => move(-1)}
             >
               ↑
@@ -98,7 +113,7 @@ export function OutlineItem({ node, context }: { node: CardNode; context: Outlin
               aria-label="Move down"
               title="Move down"
               data-testid={`outline-down-${card.id}`}
-              disabled={position < 0 || position >= siblings.length - 1}
+              disabled={!canMoveDown}
               onClick={() => move(1)}
             >
               ↓
@@ -141,10 +156,16 @@ export function OutlineItem({ node, context }: { node: CardNode; context: Outlin
       {node.children.length > 0 && (
         <ul className="cb-outline__list">
           {node.children.map((child) => (
-            <OutlineItem key={child.card.id} node={child} context={context} />
+            <OutlineItem
+              key={child.card.id}
+              node={child}
+              context={context}
+              canMoveUp={childLimits.get(child.card.id)?.up ?? false}
+              canMoveDown={childLimits.get(child.card.id)?.down ?? false}
+            />
           ))}
         </ul>
       )}
     </li>
   )
-}
+})

@@ -1,9 +1,10 @@
-import { useCallback, useDeferredValue, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { tleditors } from 'tldraw'
 import { useBoard } from '../board/BoardContext.tsx'
 import { useCardTree } from '../cards/useCardTree.ts'
 import { jumpToCard } from '../shapes/jumpToCard.ts'
 import { addCardFromOutline } from './outlineActions.ts'
+import { moveLimits } from '../cards/cardTree.ts'
 import { OutlineItem, type OutlineContext } from './OutlineItem.tsx'
 import { OutlineMore } from './OutlineMore.tsx'
 import { nodesWithinBudget, OUTLINE_PAGE_CARDS } from './outlineWindow.ts'
@@ -26,27 +27,42 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
   // Cards mounted so far (see outlineWindow.ts); grows as the reader scrolls down.
   const [budget, setBudget] = useState(OUTLINE_PAGE_CARDS)
   const showMore = useCallback(() => setBudget((b) => b + OUTLINE_PAGE_CARDS), [])
+  // The rows read the tree when a button is pressed, not while rendering: the context stays
+  // the same object, so a row whose card did not change is not rendered again.
+  const treeRef = useRef(tree)
+  const onJumpRef = useRef(onJumpToCard)
+  useEffect(() => {
+    treeRef.current = tree
+    onJumpRef.current = onJumpToCard
+  })
+  const context = useMemo<OutlineContext>(
+    () => ({
+      doc,
+      awareness,
+      readOnly,
+      createdBy: session.name,
+      currentTree: () => treeRef.current!,
+      onJump: (cardId) => {
+        if (onJumpRef.current) onJumpRef.current(cardId)
+        else {
+          // Without a handler, use the board's canvas if it is mounted.
+          const editor = tleditors.getMounted()[0]
+          if (editor) jumpToCard(editor, cardId)
+        }
+      },
+    }),
+    [doc, awareness, readOnly, session.name],
+  )
+  const roots = tree?.roots
+  const rootLimits = useMemo(() => moveLimits(roots ?? []), [roots])
+  const unalignedNodes = tree?.unaligned
+  const unalignedLimits = useMemo(() => moveLimits(unalignedNodes ?? []), [unalignedNodes])
   if (!tree) return <section className="cb-outline" aria-label="OKR outline" aria-busy="true" />
-  const roots = nodesWithinBudget(tree.roots, budget)
-  const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - roots.usedCards))
-  const unalignedShown = roots.hiddenCount === 0 ? unaligned.shown : []
-  const notMounted = roots.hiddenCount + tree.unaligned.length - unalignedShown.length
+  const rootsShown = nodesWithinBudget(tree.roots, budget)
+  const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - rootsShown.usedCards))
+  const unalignedShown = rootsShown.hiddenCount === 0 ? unaligned.shown : []
+  const notMounted = rootsShown.hiddenCount + tree.unaligned.length - unalignedShown.length
 
-  const context: OutlineContext = {
-    doc,
-    awareness,
-    tree,
-    readOnly,
-    createdBy: session.name,
-    onJump: (cardId) => {
-      if (onJumpToCard) onJumpToCard(cardId)
-      else {
-        // Without a handler, use the board's canvas if it is mounted.
-        const editor = tleditors.getMounted()[0]
-        if (editor) jumpToCard(editor, cardId)
-      }
-    },
-  }
   const isEmpty = tree.roots.length === 0 && tree.unaligned.length === 0
 
   return (
@@ -78,8 +94,14 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
         </p>
       )}
       <ul className="cb-outline__list cb-outline__list--root">
-        {roots.shown.map((node) => (
-          <OutlineItem key={node.card.id} node={node} context={context} />
+        {rootsShown.shown.map((node) => (
+          <OutlineItem
+            key={node.card.id}
+            node={node}
+            context={context}
+            canMoveUp={rootLimits.get(node.card.id)?.up ?? false}
+            canMoveDown={rootLimits.get(node.card.id)?.down ?? false}
+          />
         ))}
       </ul>
       {unalignedShown.length > 0 && (
@@ -87,7 +109,13 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
           <h3 className="cb-outline__subheading">Not aligned yet</h3>
           <ul className="cb-outline__list cb-outline__list--root" data-testid="outline-unaligned">
             {unalignedShown.map((node) => (
-              <OutlineItem key={node.card.id} node={node} context={context} />
+              <OutlineItem
+                key={node.card.id}
+                node={node}
+                context={context}
+                canMoveUp={unalignedLimits.get(node.card.id)?.up ?? false}
+                canMoveDown={unalignedLimits.get(node.card.id)?.down ?? false}
+              />
             ))}
           </ul>
         </>

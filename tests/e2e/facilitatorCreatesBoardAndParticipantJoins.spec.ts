@@ -42,7 +42,9 @@ test('a facilitator creates a board, a participant joins from the link, each see
   // The role token is a capability secret: once used it leaves the address bar.
   expect(paul.page.url()).not.toContain('#join=')
 
-  // Each sees both people (2) in the participant list, with their role.
+  // Each sees both people (2) in the participant list, with their role, and the count on
+  // the People tab.
+  await expect(fiona.page.getByRole('tab', { name: 'People (2)' })).toBeVisible()
   const fionaSees = await openPeopleList(fiona.page)
   await expect(fionaSees).toHaveCount(2)
   await expect(fionaSees.filter({ hasText: 'Paul Meyer' })).toContainText('Participant')

@@ -9,7 +9,7 @@ import { usePrivateWriting } from '../facilitation/usePrivateWriting.ts'
 export const PRIVATE_CARD_LABEL = '✎ private until reveal'
 
 export interface CardLabels {
-  cards: OrderedCard[]
+  cards: readonly OrderedCard[]
   byId: ReadonlyMap<string, OrderedCard>
   /** What to call a card in lists: its title, a placeholder, or "private" while hidden. */
   labelOf: (cardId: string) => string

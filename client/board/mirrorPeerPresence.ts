@@ -1,6 +1,7 @@
 import {
   createUserId,
   InstancePresenceRecordType,
+  react,
   type Editor,
   type TLInstancePresence,
   type TLPageId,
@@ -8,6 +9,7 @@ import {
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { followAcrossDrops } from './followAcrossDrops.ts'
+import { isWantedAtOnce, OUT_OF_SIGHT_EVERY_MS } from './presenceInterest.ts'
 import type { PresenceState } from './presenceState.ts'
 
 /**
@@ -81,27 +83,19 @@ export function presenceRecordFor(
   }
 }
 
+/**
+ * Keep tldraw's presence records in step with the awareness of the board room. Changes
+ * someone can see go in at once; a cursor moving out of sight waits for the next
+ * out-of-sight round (see presenceInterest.ts), or until our view moves.
+ */
 export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => void {
   const { store } = editor
   const shown = new Set<TLInstancePresence['id']>()
+  const waiting = new Map<TLInstancePresence['id'], TLInstancePresence>()
+  let waitTimer: ReturnType<typeof setTimeout> | null = null
   const followAgainAfterADrop = followAcrossDrops(editor)
 
-  const apply = ({ added, updated, removed }: AwarenessChange) => {
-    const states = awareness.getStates()
-    // Peers' clocks differ from ours, so "last active" is when we last saw them change.
-    const now = Date.now()
-    const puts: TLInstancePresence[] = []
-    const removes: TLInstancePresence['id'][] = []
-    for (const clientId of [...added, ...updated]) {
-      if (clientId === awareness.clientID) continue
-      const state = states.get(clientId)
-      const record = isPresenceState(state) ? presenceRecordFor(clientId, state, now) : null
-      if (record) puts.push(record)
-      else if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
-    }
-    for (const clientId of removed) {
-      if (shown.has(presenceRecordId(clientId))) removes.push(presenceRecordId(clientId))
-    }
+  const commit = (puts: TLInstancePresence[], removes: TLInstancePresence['id'][]) => {
     if (puts.length === 0 && removes.length === 0) return
     const followed = editor.getInstanceState().followingUserId
     store.mergeRemoteChanges(() => {
@@ -113,11 +107,62 @@ export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => 
     for (const record of puts) shown.add(record.id)
   }
 
+  const flushWaiting = () => {
+    if (waitTimer !== null) clearTimeout(waitTimer)
+    waitTimer = null
+    const puts = [...waiting.values()]
+    waiting.clear()
+    commit(puts, [])
+  }
+
+  const apply = ({ added, updated, removed }: AwarenessChange) => {
+    const states = awareness.getStates()
+    // Peers' clocks differ from ours, so "last active" is when we last saw them change.
+    const now = Date.now()
+    const view = editor.getViewportPageBounds()
+    const following = editor.getInstanceState().followingUserId
+    const puts: TLInstancePresence[] = []
+    const removes: TLInstancePresence['id'][] = []
+    for (const clientId of [...added, ...updated]) {
+      if (clientId === awareness.clientID) continue
+      const id = presenceRecordId(clientId)
+      const state = states.get(clientId)
+      const record = isPresenceState(state) ? presenceRecordFor(clientId, state, now) : null
+      if (!record) {
+        waiting.delete(id)
+        if (shown.has(id)) removes.push(id)
+      } else if (isWantedAtOnce(record, store.get(id), view, following)) {
+        waiting.delete(id)
+        puts.push(record)
+      } else {
+        waiting.set(id, record)
+        waitTimer ??= setTimeout(flushWaiting, OUT_OF_SIGHT_EVERY_MS)
+      }
+    }
+    for (const clientId of removed) {
+      const id = presenceRecordId(clientId)
+      waiting.delete(id)
+      if (shown.has(id)) removes.push(id)
+    }
+    commit(puts, removes)
+  }
+
   apply({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
   awareness.on('change', apply)
+  // When our view moves, whoever comes into sight must be where they are now: the waiting
+  // changes go in right after (not inside this reaction, which only watches the view).
+  const stopWatchingView = react('presence waiting for sight', () => {
+    editor.getViewportPageBounds()
+    if (waiting.size === 0) return
+    if (waitTimer !== null) clearTimeout(waitTimer)
+    waitTimer = setTimeout(flushWaiting, 0)
+  })
 
   return () => {
     awareness.off('change', apply)
+    stopWatchingView()
+    if (waitTimer !== null) clearTimeout(waitTimer)
+    waiting.clear()
     const stale = [...shown].filter((id) => store.has(id))
     if (stale.length > 0) store.mergeRemoteChanges(() => store.remove(stale))
     shown.clear()

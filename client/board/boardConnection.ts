@@ -3,6 +3,7 @@ import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { roomName } from '../../shared/rooms.ts'
+import { sendOwnAwarenessOnly } from './sendOwnAwarenessOnly.ts'
 
 /**
  * The two shared documents of a board page, each kept in IndexedDB (edits survive reloads
@@ -54,6 +55,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   const boardProvider = new WebsocketProvider(serverUrl, boardRoom, doc, options)
   const controlProvider = new WebsocketProvider(serverUrl, controlRoom, controlDoc, options)
   const awareness = boardProvider.awareness
+  const stopSendingOwnOnly = [boardProvider, controlProvider].map(sendOwnAwarenessOnly)
 
   // Tell the others we left right away instead of letting our cursor linger until the
   // awareness timeout (30 s).
@@ -80,6 +82,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       window.removeEventListener('pagehide', announceLeaving)
       stopRenewingOnReconnect()
       announceLeaving()
+      for (const stop of stopSendingOwnOnly) stop()
       boardProvider.destroy()
       controlProvider.destroy()
       awareness.destroy()

@@ -9,7 +9,7 @@ import {
 } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { followAcrossDrops } from './followAcrossDrops.ts'
-import { isWantedAtOnce, OUT_OF_SIGHT_EVERY_MS } from './presenceInterest.ts'
+import { PresencePacer, presencePace } from './presencePacing.ts'
 import type { PresenceState } from './presenceState.ts'
 
 /**
@@ -84,15 +84,13 @@ export function presenceRecordFor(
 }
 
 /**
- * Keep tldraw's presence records in step with the awareness of the board room. Changes
- * someone can see go in at once; a cursor moving out of sight waits for the next
- * out-of-sight round (see presenceInterest.ts), or until our view moves.
+ * Keep tldraw's presence records in step with the awareness of the board room, at the pace
+ * presencePacing.ts sets: what someone can see goes in at once (or, with a crowd in view,
+ * within a budget of cursor updates a second); a cursor out of sight once a second.
  */
 export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => void {
   const { store } = editor
   const shown = new Set<TLInstancePresence['id']>()
-  const waiting = new Map<TLInstancePresence['id'], TLInstancePresence>()
-  let waitTimer: ReturnType<typeof setTimeout> | null = null
   const followAgainAfterADrop = followAcrossDrops(editor)
 
   const commit = (puts: TLInstancePresence[], removes: TLInstancePresence['id'][]) => {
@@ -106,14 +104,7 @@ export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => 
     for (const id of removes) shown.delete(id)
     for (const record of puts) shown.add(record.id)
   }
-
-  const flushWaiting = () => {
-    if (waitTimer !== null) clearTimeout(waitTimer)
-    waitTimer = null
-    const puts = [...waiting.values()]
-    waiting.clear()
-    commit(puts, [])
-  }
+  const pacer = new PresencePacer((records) => commit(records, []))
 
   const apply = ({ added, updated, removed }: AwarenessChange) => {
     const states = awareness.getStates()
@@ -129,40 +120,33 @@ export function mirrorPeerPresence(editor: Editor, awareness: Awareness): () => 
       const state = states.get(clientId)
       const record = isPresenceState(state) ? presenceRecordFor(clientId, state, now) : null
       if (!record) {
-        waiting.delete(id)
+        pacer.forget(id)
         if (shown.has(id)) removes.push(id)
-      } else if (isWantedAtOnce(record, store.get(id), view, following)) {
-        waiting.delete(id)
+      } else if (pacer.offer(record, presencePace(record, store.get(id), view, following))) {
         puts.push(record)
-      } else {
-        waiting.set(id, record)
-        waitTimer ??= setTimeout(flushWaiting, OUT_OF_SIGHT_EVERY_MS)
       }
     }
     for (const clientId of removed) {
       const id = presenceRecordId(clientId)
-      waiting.delete(id)
+      pacer.forget(id)
       if (shown.has(id)) removes.push(id)
     }
-    commit(puts, removes)
+    commit([...puts, ...pacer.takeDueInSight()], removes)
   }
 
   apply({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
   awareness.on('change', apply)
-  // When our view moves, whoever comes into sight must be where they are now: the waiting
-  // changes go in right after (not inside this reaction, which only watches the view).
+  // When our view moves, whoever comes into sight must be where they are now (delivered
+  // after this reaction, which only watches the view).
   const stopWatchingView = react('presence waiting for sight', () => {
     editor.getViewportPageBounds()
-    if (waiting.size === 0) return
-    if (waitTimer !== null) clearTimeout(waitTimer)
-    waitTimer = setTimeout(flushWaiting, 0)
+    pacer.viewMoved()
   })
 
   return () => {
     awareness.off('change', apply)
     stopWatchingView()
-    if (waitTimer !== null) clearTimeout(waitTimer)
-    waiting.clear()
+    pacer.dispose()
     const stale = [...shown].filter((id) => store.has(id))
     if (stale.length > 0) store.mergeRemoteChanges(() => store.remove(stale))
     shown.clear()

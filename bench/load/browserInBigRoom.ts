@@ -25,7 +25,7 @@ import { runTraffic, type MeasuredWindow, type TrafficShape } from './trafficRun
  * The same page alone on its board is the peer each busy room is set beside.
  *
  * BENCH_BROWSER_TRACE=<dir>: each load's measured window is recorded in
- * <dir>/browserInBigRoom-<people>.trace.json (tracing slows the page: figures then run high).
+ * <dir>/browserInBigRoom-<load>.trace.json (tracing slows the page: figures then run high).
  */
 const CARDS = 100
 const WARMUP_MS = 2_000
@@ -35,6 +35,8 @@ const MOVE_EVERY_MS = 100
 interface Load {
   label: string
   people: number
+  /** The side panel's tab the person has open (the outline unless said). */
+  tab?: 'People'
   writers: number
 }
 
@@ -42,6 +44,8 @@ const LOADS: Load[] = [
   { label: 'alone', people: 1, writers: 0 },
   { label: '20 people', people: 20, writers: 2 },
   { label: '200 people', people: 200, writers: 20 },
+  // A facilitator watching who is here: the People tab lists all 200.
+  { label: '200 people, People tab', people: 200, writers: 20, tab: 'People' },
 ]
 
 export interface PageFigures {
@@ -190,6 +194,7 @@ async function pageOnNewBoard(
     CARDS,
     { timeout: 60_000, polling: 100 },
   )
+  if (load.tab) await page.getByRole('tab', { name: new RegExp(`^${load.tab}`) }).click()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   const others = await inLanes(Array.from({ length: load.people - 1 }), 8, async (_, i) => {
@@ -206,7 +211,7 @@ async function measureLoad(
   load: Load,
 ): Promise<PageFigures> {
   const { page, cdp, others, close } = await pageOnNewBoard(ctx, browser, catchball, load)
-  const measured = pageWindow(browser, page, cdp, String(load.people))
+  const measured = pageWindow(browser, page, cdp, load.label.replace(/\W+/g, '-'))
   if (others.length === 0) {
     await delay(WARMUP_MS)
     await measured.window.start()
@@ -235,7 +240,7 @@ async function measureLoad(
 
 export const browserInBigRoom: Scenario = {
   name: 'browserInBigRoom',
-  description: `one person's browser on a ${CARDS}-card board: alone, with 20 and with 200 people moving cursors at 10 Hz`,
+  description: `one person's browser on a ${CARDS}-card board: alone, with 20 and with 200 people moving cursors at 10 Hz, and with 200 watching the People tab`,
   timeoutMs: 480_000,
   async run(ctx) {
     const build = await clientBuild(ctx)

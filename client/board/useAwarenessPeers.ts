@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { isPresenceState } from './mirrorPeerPresence.ts'
 import type { PresenceState } from './presenceState.ts'
@@ -38,15 +38,54 @@ export function countPeople(awareness: Awareness): number {
   return users.size
 }
 
+/**
+ * The people list, live. Every cursor move changes awareness, ten times a second per person;
+ * the list is a new array only when something it shows changes (who, their tab, name, colour,
+ * role, the card they edit, whether they can be followed), so the People tab does not render
+ * again for every move. A peer's `state` is the one read at that change: not for cursors.
+ */
 export function useAwarenessPeers(awareness: Awareness): Peer[] {
-  const [peers, setPeers] = useState(() => readPeers(awareness))
-  useEffect(() => {
-    const update = () => setPeers(readPeers(awareness))
-    update()
-    awareness.on('change', update)
-    return () => awareness.off('change', update)
-  }, [awareness])
-  return peers
+  const store = useMemo(() => peersStore(awareness), [awareness])
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
+
+export function peersStore(awareness: Awareness) {
+  let peers = readPeers(awareness)
+  let shown = whatTheListShows(peers)
+  const refresh = () => {
+    const next = readPeers(awareness)
+    const nextShown = whatTheListShows(next)
+    if (nextShown === shown) return false
+    peers = next
+    shown = nextShown
+    return true
+  }
+  return {
+    getSnapshot: () => peers,
+    subscribe(onChange: () => void): () => void {
+      const handler = () => {
+        if (refresh()) onChange()
+      }
+      handler()
+      awareness.on('change', handler)
+      return () => awareness.off('change', handler)
+    },
+  }
+}
+
+function whatTheListShows(peers: Peer[]): string {
+  return JSON.stringify(
+    peers.map(({ clientId, isSelf, state }) => [
+      clientId,
+      isSelf,
+      state.user.id,
+      state.user.name,
+      state.user.color,
+      state.user.role,
+      state.editingCardId ?? null,
+      !!state.viewport,
+    ]),
+  )
 }
 
 /**

@@ -35,9 +35,9 @@ const MOVE_EVERY_MS = 100
 interface Load {
   label: string
   people: number
+  writers: number
   /** The side panel's tab the person has open (the outline unless said). */
   tab?: 'People'
-  writers: number
 }
 
 const LOADS: Load[] = [

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { awarenessView } from './awarenessView.ts'
 import { isPresenceState } from './mirrorPeerPresence.ts'
 import type { PresenceState } from './presenceState.ts'
 
@@ -50,27 +51,7 @@ export function useAwarenessPeers(awareness: Awareness): Peer[] {
 }
 
 export function peersStore(awareness: Awareness) {
-  let peers = readPeers(awareness)
-  let shown = whatTheListShows(peers)
-  const refresh = () => {
-    const next = readPeers(awareness)
-    const nextShown = whatTheListShows(next)
-    if (nextShown === shown) return false
-    peers = next
-    shown = nextShown
-    return true
-  }
-  return {
-    getSnapshot: () => peers,
-    subscribe(onChange: () => void): () => void {
-      const handler = () => {
-        if (refresh()) onChange()
-      }
-      handler()
-      awareness.on('change', handler)
-      return () => awareness.off('change', handler)
-    },
-  }
+  return awarenessView(awareness, () => readPeers(awareness), whatTheListShows)
 }
 
 function whatTheListShows(peers: Peer[]): string {

@@ -8,7 +8,7 @@ import type { OrderedCard } from './cardOrder.ts'
  *
  * On a busy board someone's keystroke changes a card several times a second. Reading all
  * cards again on each change, as new objects, made every outline row re-render each time:
- * with 20 people in the room that kept the page's main thread 90 % busy. So a change reads
+ * with 20 people in the room that kept the page's main thread two thirds busy. So a change reads
  * again only the cards it touched, and a card whose fields all stayed the same keeps its
  * object; lists can then skip the rows whose card is the same object (React.memo).
  */
@@ -43,7 +43,10 @@ function createAllCardsStore(doc: Y.Doc): AllCardsStore {
       const map = cards.get(id)
       const before = byId.get(id)
       if (!map) {
-        if (before) changed = byId.delete(id)
+        if (before) {
+          byId.delete(id)
+          changed = true
+        }
         continue
       }
       const after = readCard(id, map)

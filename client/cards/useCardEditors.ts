@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
+import { awarenessView } from '../board/awarenessView.ts'
 
 export interface CardEditor {
   clientId: number
@@ -35,28 +36,10 @@ export function editorsOfCard(
 }
 
 function createEditorsStore(awareness: Awareness, cardId: string) {
-  let cached: CardEditor[] = []
-  let cachedKey = ''
-  const refresh = (): boolean => {
-    const next = editorsOfCard(awareness.getStates(), awareness.clientID, cardId)
-    // Cursor moves change awareness many times a second; only a different list of
-    // editors should re-render the card.
-    const key = next.map((e) => `${e.clientId}:${e.name}:${e.color}`).join('|')
-    if (key === cachedKey) return false
-    cached = next
-    cachedKey = key
-    return true
-  }
-  refresh()
-  return {
-    getSnapshot: () => cached,
-    subscribe(onChange: () => void): () => void {
-      const handler = () => {
-        if (refresh()) onChange()
-      }
-      handler()
-      awareness.on('change', handler)
-      return () => awareness.off('change', handler)
-    },
-  }
+  return awarenessView(
+    awareness,
+    () => editorsOfCard(awareness.getStates(), awareness.clientID, cardId),
+    // Only a different list of editors re-renders the card, not someone's cursor moving.
+    (editors) => editors.map((e) => `${e.clientId}:${e.name}:${e.color}`).join('|'),
+  )
 }

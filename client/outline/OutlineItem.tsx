@@ -61,7 +61,6 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   const progress = card.kind === 'keyResult' ? keyResultProgress(card) : null
   const move = (direction: -1 | 1) =>
     moveCardInOutline(doc, context.currentTree(), card.id, direction)
-  const childLimits = moveLimits(node.children)
 
   return (
     <li className={`cb-outline__item cb-outline__item--${card.kind}`}>
@@ -155,17 +154,31 @@ export const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       </div>
       {node.children.length > 0 && (
         <ul className="cb-outline__list">
-          {node.children.map((child) => (
-            <OutlineItem
-              key={child.card.id}
-              node={child}
-              context={context}
-              canMoveUp={childLimits.get(child.card.id)?.up ?? false}
-              canMoveDown={childLimits.get(child.card.id)?.down ?? false}
-            />
-          ))}
+          <OutlineRows nodes={node.children} context={context} />
         </ul>
       )}
     </li>
   )
 })
+
+/**
+ * Rows for `nodes`, each told whether it can move among `siblings`: the whole list they
+ * belong to, of which `nodes` may be only the part mounted so far.
+ */
+export function OutlineRows(props: {
+  nodes: readonly CardNode[]
+  siblings?: readonly CardNode[]
+  context: OutlineContext
+}) {
+  const { nodes, siblings = nodes, context } = props
+  const limits = moveLimits(siblings)
+  return nodes.map((node) => (
+    <OutlineItem
+      key={node.card.id}
+      node={node}
+      context={context}
+      canMoveUp={limits.get(node.card.id)?.up ?? false}
+      canMoveDown={limits.get(node.card.id)?.down ?? false}
+    />
+  ))
+}

@@ -4,8 +4,7 @@ import { useBoard } from '../board/BoardContext.tsx'
 import { useCardTree } from '../cards/useCardTree.ts'
 import { jumpToCard } from '../shapes/jumpToCard.ts'
 import { addCardFromOutline } from './outlineActions.ts'
-import { moveLimits } from '../cards/cardTree.ts'
-import { OutlineItem, type OutlineContext } from './OutlineItem.tsx'
+import { OutlineRows, type OutlineContext } from './OutlineItem.tsx'
 import { OutlineMore } from './OutlineMore.tsx'
 import { nodesWithinBudget, OUTLINE_PAGE_CARDS } from './outlineWindow.ts'
 // The outline's styles travel with it; Vite bundles this side-effect import.
@@ -53,15 +52,11 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
     }),
     [doc, awareness, readOnly, session.name],
   )
-  const roots = tree?.roots
-  const rootLimits = useMemo(() => moveLimits(roots ?? []), [roots])
-  const unalignedNodes = tree?.unaligned
-  const unalignedLimits = useMemo(() => moveLimits(unalignedNodes ?? []), [unalignedNodes])
   if (!tree) return <section className="cb-outline" aria-label="OKR outline" aria-busy="true" />
-  const rootsShown = nodesWithinBudget(tree.roots, budget)
-  const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - rootsShown.usedCards))
-  const unalignedShown = rootsShown.hiddenCount === 0 ? unaligned.shown : []
-  const notMounted = rootsShown.hiddenCount + tree.unaligned.length - unalignedShown.length
+  const roots = nodesWithinBudget(tree.roots, budget)
+  const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - roots.usedCards))
+  const unalignedShown = roots.hiddenCount === 0 ? unaligned.shown : []
+  const notMounted = roots.hiddenCount + tree.unaligned.length - unalignedShown.length
 
   const isEmpty = tree.roots.length === 0 && tree.unaligned.length === 0
 
@@ -94,29 +89,13 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
         </p>
       )}
       <ul className="cb-outline__list cb-outline__list--root">
-        {rootsShown.shown.map((node) => (
-          <OutlineItem
-            key={node.card.id}
-            node={node}
-            context={context}
-            canMoveUp={rootLimits.get(node.card.id)?.up ?? false}
-            canMoveDown={rootLimits.get(node.card.id)?.down ?? false}
-          />
-        ))}
+        <OutlineRows nodes={roots.shown} siblings={tree.roots} context={context} />
       </ul>
       {unalignedShown.length > 0 && (
         <>
           <h3 className="cb-outline__subheading">Not aligned yet</h3>
           <ul className="cb-outline__list cb-outline__list--root" data-testid="outline-unaligned">
-            {unalignedShown.map((node) => (
-              <OutlineItem
-                key={node.card.id}
-                node={node}
-                context={context}
-                canMoveUp={unalignedLimits.get(node.card.id)?.up ?? false}
-                canMoveDown={unalignedLimits.get(node.card.id)?.down ?? false}
-              />
-            ))}
+            <OutlineRows nodes={unalignedShown} siblings={tree.unaligned} context={context} />
           </ul>
         </>
       )}

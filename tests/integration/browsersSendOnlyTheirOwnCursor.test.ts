@@ -31,6 +31,10 @@ function recordingSocket(sentClientIds: number[][]) {
   }
 }
 
+/** The cursor `provider` holds for `clientId`, as JSON (to compare). */
+const cursorIn = (provider: WebsocketProvider, clientId: number) =>
+  JSON.stringify(provider.awareness.getStates().get(clientId)?.cursor)
+
 // The stock provider sends back every awareness change it hears of (yjs issue 732): each
 // cursor tick from the server came back from every browser, everyone's cursors in it. In a
 // room of 200 that is 200 × 200 states a tick for the server to read. The board page's
@@ -66,8 +70,6 @@ it("a board page's provider sends its own cursor, not the others' it receives", 
     cy.provider.awareness.setLocalStateField('cursor', { x: 300 + step, y: 0 })
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  const cursorIn = (provider: WebsocketProvider, clientId: number) =>
-    JSON.stringify(provider.awareness.getStates().get(clientId)?.cursor)
   await eventually(
     () =>
       cursorIn(bo, ada.doc.clientID) === JSON.stringify({ x: 105, y: 0 }) &&

@@ -32,6 +32,8 @@ import type { PresenceState } from '../../client/board/presenceState.ts'
 const VIEW = new Box(0, 0, 1000, 600)
 const TICK_MS = 100
 const tick = () => vi.advanceTimersByTime(TICK_MS)
+/** Where person i of a room points at a step: all of them in sight, one pixel a step. */
+const spot = (i: number, step: number) => ({ x: 10 + 8 * i + step, y: 10 + 4 * i })
 const FAR = { x: 5000, y: 5000 }
 
 function boardPage() {
@@ -144,7 +146,6 @@ describe('mirroring presence into tldraw', () => {
 
   it('moves a room of 30 in sight at every tick, and a crowd of 120 within the budget', () => {
     const room = Array.from({ length: 30 }, (_, i) => `Person ${i}`)
-    const spot = (i: number, step: number) => ({ x: 10 + 8 * i + step, y: 10 + 4 * i })
     page.allMove(room.map((name, i) => [name, spot(i, 0)]))
     for (let step = 1; step <= 10; step++) {
       tick()

@@ -15,22 +15,24 @@ import { countPeople, peersStore } from '../../client/board/useAwarenessPeers.ts
  * edit) without rendering again for every cursor move, which with 200 people kept a
  * facilitator's page busy.
  */
+const state = (name: string, patch: Partial<PresenceState> = {}): PresenceState => ({
+  user: { id: `user-${name}`, name, color: '#4f7cff', role: 'participant' },
+  cursor: null,
+  pageId: 'page:page',
+  viewport: { x: 0, y: 0, w: 800, h: 600 },
+  selectedShapeIds: [],
+  editingCardId: null,
+  lastActivity: 1,
+  ...patch,
+})
+
+/** Our board page with Ada on the board, and the people list as the People tab watches it. */
 function room() {
   const ours = new Awareness(new Y.Doc())
   const people = new Map<string, Awareness>()
   const hear = (awareness: Awareness) =>
     applyAwarenessUpdate(ours, encodeAwarenessUpdate(awareness, [awareness.clientID]), 'server')
-  const state = (name: string, patch: Partial<PresenceState> = {}): PresenceState => ({
-    user: { id: `user-${name}`, name, color: '#4f7cff', role: 'participant' },
-    cursor: null,
-    pageId: 'page:page',
-    viewport: { x: 0, y: 0, w: 800, h: 600 },
-    selectedShapeIds: [],
-    editingCardId: null,
-    lastActivity: 1,
-    ...patch,
-  })
-  return {
+  const board = {
     ours,
     me: (patch: Partial<PresenceState> = {}) => ours.setLocalState(state('Me', patch)),
     /** `name` arrives, or changes their presence. */
@@ -49,40 +51,36 @@ function room() {
       hear(awareness)
     },
   }
+  board.me()
+  board.says('Ada')
+  const list = peersStore(ours)
+  let renders = 0
+  const stopWatching = list.subscribe(() => renders++)
+  return { ...board, list, renders: () => renders, stopWatching }
 }
 
 describe('the people list', () => {
   it('stays the same list while people only move their cursors', () => {
     const board = room()
-    board.me()
-    board.says('Ada')
-    const store = peersStore(board.ours)
-    let renders = 0
-    const unsubscribe = store.subscribe(() => renders++)
-    const list = store.getSnapshot()
+    const list = board.list.getSnapshot()
     for (let step = 0; step < 10; step++) {
       board.says('Ada', { cursor: { x: step, y: step }, lastActivity: step + 2 })
       board.me({ cursor: { x: step, y: 0 }, lastActivity: step + 2 })
     }
-    expect(renders).toBe(0)
-    expect(store.getSnapshot()).toBe(list)
-    unsubscribe()
+    expect(board.renders()).toBe(0)
+    expect(board.list.getSnapshot()).toBe(list)
+    board.stopWatching()
   })
 
   it('changes when someone arrives, starts editing a card, or leaves', () => {
     const board = room()
-    board.me()
-    board.says('Ada')
-    const store = peersStore(board.ours)
-    let renders = 0
-    const unsubscribe = store.subscribe(() => renders++)
-    const names = () => store.getSnapshot().map((peer) => peer.state.user.name)
+    const names = () => board.list.getSnapshot().map((peer) => peer.state.user.name)
     expect(names()).toEqual(['Me', 'Ada'])
 
     board.says('Bo')
     expect(names()).toEqual(['Me', 'Ada', 'Bo'])
     board.says('Ada', { editingCardId: 'kr-1' })
-    expect(store.getSnapshot()[1].state.editingCardId).toBe('kr-1')
+    expect(board.list.getSnapshot()[1].state.editingCardId).toBe('kr-1')
     const renamed = {
       id: 'user-Ada',
       name: 'Ada L.',
@@ -93,8 +91,8 @@ describe('the people list', () => {
     expect(names()).toEqual(['Me', 'Ada L.', 'Bo'])
     board.leaves('Bo')
     expect(names()).toEqual(['Me', 'Ada L.'])
-    expect(renders).toBe(4)
+    expect(board.renders()).toBe(4)
     expect(countPeople(board.ours)).toBe(2)
-    unsubscribe()
+    board.stopWatching()
   })
 })

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useSyncExternalStore } from 'react'
+import { useMemo, useSyncExternalStore } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
 import { awarenessView } from './awarenessView.ts'
 import { isPresenceState } from './mirrorPeerPresence.ts'
@@ -74,12 +74,9 @@ function whatTheListShows(peers: Peer[]): string {
  * the count is a number, so React renders again only when it changes, not on every move.
  */
 export function usePeopleCount(awareness: Awareness): number {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      awareness.on('change', onChange)
-      return () => awareness.off('change', onChange)
-    },
+  const view = useMemo(
+    () => awarenessView(awareness, () => countPeople(awareness), String),
     [awareness],
   )
-  return useSyncExternalStore(subscribe, () => countPeople(awareness))
+  return useSyncExternalStore(view.subscribe, view.getSnapshot)
 }

@@ -14,6 +14,7 @@ import type { BoardContextValue } from './BoardContext.tsx'
 import type { BoardConnection } from './boardConnection.ts'
 import { tldrawShapeUtils } from './canvasShapeUtils.ts'
 import { mirrorPeerPresence } from './mirrorPeerPresence.ts'
+import { showTheRestGradually, visibilityWhileOpening } from './openBigBoardGradually.ts'
 import { keepLinksLocal } from './noOutsideRequests.ts'
 import { publishPresence } from './publishPresence.ts'
 
@@ -46,6 +47,7 @@ export function BoardCanvas(props: {
         installOutcomeBehaviours(editor, board),
         publishPresence(editor, board.awareness, board.session),
         mirrorPeerPresence(editor, board.awareness),
+        showTheRestGradually(editor),
         exposeTestApi({
           editor,
           doc: board.doc,
@@ -77,6 +79,7 @@ export function BoardCanvas(props: {
       maxAssetSize={MAX_ASSET_BYTES}
       maxImageDimension={MAX_IMAGE_DIMENSION}
       licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY as string | undefined}
+      getShapeVisibility={visibilityWhileOpening}
       onMount={onMount}
     />
   )

@@ -1,14 +1,15 @@
 import { writeFile } from 'node:fs/promises'
-import type { Page } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { createBoardViaLanding, openOutline } from './support/boardFlows.ts'
 import { readCardIds } from './support/boardState.ts'
-import { expect, test } from './support/fixtures.ts'
+import { expect, test, type Person } from './support/fixtures.ts'
 import { openOutcomes } from './support/outcomeHelpers.ts'
 import { withTestApi } from './support/testApi.ts'
 
 const HEADER =
   'objective_id,objective,team,objective_owner,key_result_id,key_result,from,to,current,unit,confidence,key_result_owner,votes'
 const OBJECTIVES = 150
+const CARDS = OBJECTIVES * 2
 
 /** Last quarter's OKRs as a CSV: 150 objectives with one key result each, 300 cards. */
 function bigCsv(): string {
@@ -20,6 +21,20 @@ function bigCsv(): string {
   return `${HEADER}\r\n${rows.join('\r\n')}\r\n`
 }
 
+/** Fiona's new board, with last quarter's 300 cards imported from a CSV file. */
+async function boardWithLastQuartersOkrs(fiona: Person, testInfo: TestInfo): Promise<void> {
+  const { page } = fiona
+  await createBoardViaLanding(fiona, 'Big board')
+  const file = testInfo.outputPath('last-quarter.csv')
+  await writeFile(file, bigCsv())
+  const outcomes = await openOutcomes(page)
+  await outcomes.getByTestId('import-file').setInputFiles(file)
+  await expect(outcomes.getByTestId('import-result')).toHaveText(
+    `Imported ${CARDS} cards from last-quarter.csv.`,
+  )
+  await expect.poll(async () => (await readCardIds(page)).length).toBe(CARDS)
+}
+
 const cardsWithDetail = (page: Page, detail: string) =>
   page.locator(`.okr-card[data-detail="${detail}"]`)
 
@@ -28,15 +43,7 @@ test('a 300-card board mounts the cards in view in full, summaries when zoomed o
 }, testInfo) => {
   const fiona = await newPerson('Fiona Facilitator')
   const { page } = fiona
-  await createBoardViaLanding(fiona, 'Big board')
-  const file = testInfo.outputPath('last-quarter.csv')
-  await writeFile(file, bigCsv())
-  const outcomes = await openOutcomes(page)
-  await outcomes.getByTestId('import-file').setInputFiles(file)
-  await expect(outcomes.getByTestId('import-result')).toHaveText(
-    `Imported ${OBJECTIVES * 2} cards from last-quarter.csv.`,
-  )
-  await expect.poll(async () => (await readCardIds(page)).length).toBe(OBJECTIVES * 2)
+  await boardWithLastQuartersOkrs(fiona, testInfo)
 
   // At 100 % only the cards in view are full forms; the rest wait off screen, unmounted.
   await withTestApi(page, (api) => api.editor.resetZoom(), undefined)
@@ -62,7 +69,80 @@ test('a 300-card board mounts the cards in view in full, summaries when zoomed o
   const outlineTitles = outline.locator('[data-testid^="outline-title-"]')
   await expect.poll(() => outlineTitles.count()).toBeGreaterThan(0)
   const first = await outlineTitles.count()
-  expect(first).toBeLessThan(OBJECTIVES * 2)
+  expect(first).toBeLessThan(CARDS)
   await outline.getByTestId('outline-more').scrollIntoViewIfNeeded()
   await expect.poll(() => outlineTitles.count()).toBeGreaterThan(first)
+})
+
+/**
+ * Runs in the page before its scripts: once the board exposes its editor with every card in
+ * tldraw's store, notes how many card shapes the first frame after that has in the page.
+ */
+const countCardsInFirstFrame = (cards: number) => `
+(() => {
+  let api
+  let polls = 0
+  const check = () => {
+    if (!api || !api.editor || window.cardsInFirstFrame !== undefined) return
+    const inStore = api.editor.getCurrentPageShapes().filter((s) => s.type === 'okr-card').length
+    if (inStore < ${cards}) {
+      if (++polls < 1500) setTimeout(check, 20)
+      return
+    }
+    requestAnimationFrame(() => {
+      window.cardsInFirstFrame = document.querySelectorAll('.tl-shape[data-shape-type="okr-card"]').length
+    })
+  }
+  Object.defineProperty(window, '__catchball', {
+    configurable: true,
+    get: () => api,
+    set(value) {
+      api = value
+      check()
+    },
+  })
+})()
+`
+
+const cardShapesInPage = (page: Page) => page.locator('.tl-shape[data-shape-type="okr-card"]')
+
+test('reopening a 300-card board draws the cards in view first, then every card, and shows a far card as soon as it is panned to', async ({
+  newPerson,
+}, testInfo) => {
+  const fiona = await newPerson('Fiona Facilitator')
+  const { page } = fiona
+  await boardWithLastQuartersOkrs(fiona, testInfo)
+  const cardIds = await readCardIds(page)
+  // Cards imported here get their shapes a moment later; reopen once they are saved.
+  await expect
+    .poll(() => withTestApi(page, (api) => api.doc.getArray('canvas').length, null))
+    .toBeGreaterThan(CARDS)
+
+  await page.addInitScript({ content: countCardsInFirstFrame(CARDS) })
+  await page.reload()
+
+  // The first frame has the cards in and around the view, not all 300.
+  const firstFrame = await page
+    .waitForFunction(() => (window as { cardsInFirstFrame?: number }).cardsInFirstFrame)
+    .then((handle) => handle.jsonValue())
+  expect(firstFrame).toBeLessThan(CARDS / 2)
+  await expect(page.locator('[data-testid^="card-title-"]').first()).toBeVisible()
+
+  // Panned to at once, while the rest may still be coming, the farthest card shows.
+  const farthest = await withTestApi(
+    page,
+    (api, ids) => {
+      const shapes = ids.map((id) => api.editor.getShape(`shape:card-${id}` as never)!)
+      const far = shapes.reduce((a, b) => (b.x + b.y > a.x + a.y ? b : a))
+      const bounds = api.editor.getShapePageBounds(far)!
+      api.editor.centerOnPoint(bounds.center)
+      return far.id.replace('shape:card-', '')
+    },
+    cardIds,
+  )
+  await expect(page.getByTestId(`card-title-${farthest}`)).toBeVisible()
+
+  // Then every card is on the page, and the board still holds all of them.
+  await expect.poll(() => cardShapesInPage(page).count(), { timeout: 20_000 }).toBe(CARDS)
+  expect(await readCardIds(page)).toHaveLength(CARDS)
 })

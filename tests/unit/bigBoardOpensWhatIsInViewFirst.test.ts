@@ -91,6 +91,8 @@ describe('opening a big board', () => {
     expect(shown.length).toBeLessThan(80)
     expect(shown).toContain(0)
     expect(shown).toContain(COLUMNS * 2 + 4)
+    // Just off the screen's right edge: there from the start, so a small pan shows it.
+    expect(shown).toContain(5)
     expect(shown).not.toContain(999)
     expect(shown).not.toContain(COLUMNS * 20)
     expect(shapesWaitingToShow(board.editor)).toBe(1000)

@@ -14,7 +14,11 @@ import type { BoardContextValue } from './BoardContext.tsx'
 import type { BoardConnection } from './boardConnection.ts'
 import { tldrawShapeUtils } from './canvasShapeUtils.ts'
 import { mirrorPeerPresence } from './mirrorPeerPresence.ts'
-import { showTheRestGradually, visibilityWhileOpening } from './openBigBoardGradually.ts'
+import {
+  showTheRestGradually,
+  visibilityWhileOpening,
+  zoomToFitShowsEveryShape,
+} from './openBigBoardGradually.ts'
 import { keepLinksLocal } from './noOutsideRequests.ts'
 import { publishPresence } from './publishPresence.ts'
 
@@ -26,6 +30,7 @@ const assetUrls = getAssetUrlsByImport()
 // message (the server's default maxPayload is 4 MiB; base64 adds a third).
 const MAX_ASSET_BYTES = 2 * 1024 * 1024
 const MAX_IMAGE_DIMENSION = 2000
+const overrides = [uiOverrides, zoomToFitShowsEveryShape]
 
 export function BoardCanvas(props: {
   store: TLStore
@@ -73,7 +78,7 @@ export function BoardCanvas(props: {
       user={user}
       shapeUtils={tldrawShapeUtils}
       tools={customTools}
-      overrides={uiOverrides}
+      overrides={overrides}
       components={components}
       assetUrls={assetUrls}
       maxAssetSize={MAX_ASSET_BYTES}

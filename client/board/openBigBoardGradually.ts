@@ -7,6 +7,7 @@ import {
   type Editor,
   type TLShape,
   type TLShapeId,
+  type TLUiOverrides,
 } from 'tldraw'
 
 /**
@@ -90,6 +91,43 @@ function isNearView(editor: Editor, id: TLShapeId): boolean {
   return Box.Collides(near, bounds)
 }
 
+/** Shows the shapes of rank below `end` wherever they are, in one reactive change. */
+function showUpTo(reveal: Reveal, end: number): void {
+  transact(() => {
+    for (let rank = reveal.shownBelow; rank < end; rank++) reveal.shown[rank].set(true)
+    reveal.shownBelow = Math.max(reveal.shownBelow, end)
+  })
+}
+
+/**
+ * Shows every shape still waiting, now. tldraw leaves hidden shapes out of an exported
+ * image, and an image of the board must have all of them.
+ */
+export function showEveryShapeNow(editor: Editor): void {
+  const reveal = revealFor(editor)
+  if (reveal) showUpTo(reveal, reveal.rankOf.size)
+}
+
+/**
+ * tldraw's "Zoom to fit" (shift+1, menus) fits the shapes it shows: right after a big board
+ * opens, it shows every shape first.
+ */
+export const zoomToFitShowsEveryShape: TLUiOverrides = {
+  actions(editor, actions) {
+    const fit = actions['zoom-to-fit']
+    if (fit) {
+      actions['zoom-to-fit'] = {
+        ...fit,
+        onSelect(source) {
+          showEveryShapeNow(editor)
+          return fit.onSelect(source)
+        },
+      }
+    }
+    return actions
+  },
+}
+
 /** How many shapes are still waiting for their turn (0 once the board is fully open). */
 export function shapesWaitingToShow(editor: Editor): number {
   const reveal = revealFor(editor)
@@ -123,11 +161,6 @@ export function showTheRestGradually(editor: Editor, clock: FrameClock = animati
   const reveal = revealFor(editor)
   if (!reveal) return () => {}
   const total = reveal.rankOf.size
-  const showUpTo = (end: number) =>
-    transact(() => {
-      for (let rank = reveal.shownBelow; rank < end; rank++) reveal.shown[rank].set(true)
-      reveal.shownBelow = end
-    })
   let slice = FIRST_SLICE
   let frames = 0
   let lastFrameAt = 0
@@ -135,7 +168,7 @@ export function showTheRestGradually(editor: Editor, clock: FrameClock = animati
     const at = clock.now()
     // Frame 0 is the first paint; from frame 2 on, the last frame drew the last slice.
     if (frames >= 2) slice = nextSlice(slice, at - lastFrameAt)
-    if (frames >= 1) showUpTo(Math.min(total, reveal.shownBelow + slice))
+    if (frames >= 1) showUpTo(reveal, Math.min(total, reveal.shownBelow + slice))
     frames++
     lastFrameAt = at
     if (reveal.shownBelow < total) handle = clock.request(step)

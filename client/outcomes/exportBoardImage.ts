@@ -1,4 +1,5 @@
 import type { Editor } from 'tldraw'
+import { showEveryShapeNow } from '../board/openBigBoardGradually.ts'
 import { boardImageFileName } from './fileNames.ts'
 import { saveBlob } from './saveBlob.ts'
 
@@ -17,6 +18,8 @@ export async function exportBoardImage(
 ): Promise<void> {
   const ids = [...editor.getCurrentPageShapeIds()]
   if (ids.length === 0) throw new Error('The board is empty: there is nothing to export yet.')
+  // Right after a big board opens, the shapes out of view may still be waiting their turn.
+  showEveryShapeNow(editor)
   const { blob } = await editor.toImage(ids, {
     format,
     background: true,

@@ -1,12 +1,14 @@
-import { atom, Box, computed, type Editor, type TLShape } from 'tldraw'
+import { atom, Box, computed, type Editor, type TLShape, type TLUiActionsContextType } from 'tldraw'
 import { describe, expect, it } from 'vitest'
 import {
   FIRST_SLICE,
   GRADUAL_ABOVE_SHAPES,
   nextSlice,
   shapesWaitingToShow,
+  showEveryShapeNow,
   showTheRestGradually,
   visibilityWhileOpening,
+  zoomToFitShowsEveryShape,
   type FrameClock,
 } from '../../client/board/openBigBoardGradually.ts'
 
@@ -166,6 +168,34 @@ describe('opening a big board', () => {
   it('shows cards added after the board opened at once, wherever they are', () => {
     const board = boardOpened(1000)
     expect(board.isShown(board.addCard(1))).toBe(true)
+  })
+
+  it('shows every card at once for an image of the board, and asks for no more frames', () => {
+    const board = boardOpened(1000)
+    const { clock, frame, waitingForFrame } = frameClock()
+    showTheRestGradually(board.editor, clock)
+    frame()
+    frame()
+    showEveryShapeNow(board.editor)
+    expect(board.shownRanks()).toHaveLength(1000)
+    expect(shapesWaitingToShow(board.editor)).toBe(0)
+    frame()
+    expect(waitingForFrame()).toBe(false)
+  })
+
+  it('shows every card before "Zoom to fit" fits what is shown', () => {
+    const board = boardOpened(1000)
+    const shownWhenFitting: number[] = []
+    const actions = {
+      'zoom-to-fit': {
+        id: 'zoom-to-fit',
+        label: 'action.zoom-to-fit',
+        onSelect: () => void shownWhenFitting.push(board.shownRanks().length),
+      },
+    } as unknown as TLUiActionsContextType
+    const overridden = zoomToFitShowsEveryShape.actions!(board.editor, actions, undefined as never)
+    void overridden['zoom-to-fit'].onSelect('kbd')
+    expect(shownWhenFitting).toEqual([1000])
   })
 
   it('stops asking for frames when the board closes', () => {

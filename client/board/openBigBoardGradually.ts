@@ -19,9 +19,10 @@ import {
  *
  * Until its turn comes, a shape is hidden in tldraw's sense (`getShapeVisibility`): not
  * rendered, not hit, not in the page bounds. Anything that comes into view (a pan, a jump
- * from the outline, following someone) shows at once. Revealing in z-order keeps the
- * z-indices of the shapes already shown, so a slice does not re-render them; and each
- * shape has its own flag, so a slice recomputes only its own shapes' visibility.
+ * from the outline, following someone) shows at once. Revealing in z-order moves the
+ * z-index only of the shown shapes above the slice (those in view), so a slice re-renders
+ * few of the shapes already shown; and each shape has its own flag, so a slice recomputes
+ * only its own shapes' visibility.
  */
 export const GRADUAL_ABOVE_SHAPES = 150
 /** Around the view, this share of its size on each side is shown from the first frame. */

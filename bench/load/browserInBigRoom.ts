@@ -1,6 +1,6 @@
 import { join as joinPath } from 'node:path'
 import type { Browser, CDPSession, Page } from '@playwright/test'
-import { createBoard, join } from '../../tests/support/api.ts'
+import { join } from '../../tests/support/api.ts'
 import { inLanes } from '../../tests/support/inLanes.ts'
 import { delay, type Scenario, type ScenarioContext } from '../support/scenario.ts'
 import { percentile } from '../support/stats.ts'
@@ -8,7 +8,7 @@ import { launchBenchBrowser, personContext, TRACE_CATEGORIES, TRACE_DIR } from '
 import { clientBuild } from './clientBuild.ts'
 import { clockMs } from './protocol.ts'
 import { row, rowsAsFigures, type ComparisonRow } from './report.ts'
-import { seedBigBoard } from './seedBoard.ts'
+import { createSeededBoard } from './seedBoard.ts'
 import { startCatchball, type Target } from './targets.ts'
 import { runTraffic, type MeasuredWindow, type TrafficShape } from './trafficRun.ts'
 
@@ -174,10 +174,7 @@ async function pageOnNewBoard(
   load: Load,
 ) {
   const server = catchball.server!
-  const board = await createBoard(server.url, `Browser in a room: ${load.label}`)
-  const seeder = await join(server.url, board.id, 'Seeder', board.tokens.participant)
-  const seedUrl = `${server.wsUrl}/yjs/${board.id}?token=${seeder.token}`
-  await seedBigBoard(seedUrl, seedUrl, CARDS)
+  const board = await createSeededBoard(server, `Browser in a room: ${load.label}`, CARDS)
   const person = await join(server.url, board.id, 'Watcher', board.tokens.participant)
   const context = await personContext(browser, board.id, person)
   ctx.defer('close browser context', () => context.close())
@@ -258,36 +255,14 @@ export const browserInBigRoom: Scenario = {
       const f = byLoad[load.label]
       // The page alone on its board is the peer: what the same page costs with nobody else.
       const peer = load.label === 'alone' ? null : alone
+      const beside = (figure: string, unit: string, pick: (figures: PageFigures) => number) =>
+        row(s, `${load.label}: ${figure}`, unit, pick(f), peer ? pick(peer) : null)
       rows.push(
-        row(
-          s,
-          `${load.label}: main thread busy`,
-          'share',
-          f.mainThreadBusy,
-          peer?.mainThreadBusy ?? null,
-        ),
-        row(s, `${load.label}: frames`, '/s', f.framesPerSecond, peer?.framesPerSecond ?? null),
-        row(
-          s,
-          `${load.label}: pointer input delay p95`,
-          'ms',
-          f.inputDelay.p95,
-          peer?.inputDelay.p95 ?? null,
-        ),
-        row(
-          s,
-          `${load.label}: pointer input delay max`,
-          'ms',
-          f.inputDelay.max,
-          peer?.inputDelay.max ?? null,
-        ),
-        row(
-          s,
-          `${load.label}: long tasks (> 50 ms)`,
-          'count',
-          f.longTasks.count,
-          peer?.longTasks.count ?? null,
-        ),
+        beside('main thread busy', 'share', (x) => x.mainThreadBusy),
+        beside('frames', '/s', (x) => x.framesPerSecond),
+        beside('pointer input delay p95', 'ms', (x) => x.inputDelay.p95),
+        beside('pointer input delay max', 'ms', (x) => x.inputDelay.max),
+        beside('long tasks (> 50 ms)', 'count', (x) => x.longTasks.count),
         row(s, `${load.label}: collaborators' cursors drawn`, 'count', f.cursorsDrawn, null),
       )
     }

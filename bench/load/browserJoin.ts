@@ -1,11 +1,11 @@
 import { join as joinPath } from 'node:path'
-import { createBoard, join } from '../../tests/support/api.ts'
+import { join } from '../../tests/support/api.ts'
 import type { Scenario } from '../support/scenario.ts'
 import { median } from '../support/stats.ts'
 import { launchBenchBrowser, personContext, TRACE_CATEGORIES, TRACE_DIR } from './benchBrowser.ts'
 import { clientBuild } from './clientBuild.ts'
 import { below, row, rowsAsFigures } from './report.ts'
-import { seedBigBoard } from './seedBoard.ts'
+import { createSeededBoard } from './seedBoard.ts'
 import { startCatchball } from './targets.ts'
 
 /**
@@ -122,6 +122,8 @@ interface Trial {
   editorMs: number
   interactiveMs: number
   renderedMs: number
+  /** Card shapes in the page in that frame: the cards in and around the view. */
+  cardsInFrame: number
   paintedMs: number
   allMountedMs: number
   longestTaskWhileTheRestMountsMs: number
@@ -139,10 +141,7 @@ export const browserJoin: Scenario = {
     const build = await clientBuild(ctx)
     const catchball = await startCatchball(ctx, { CLIENT_DIR: build.dir })
     const server = catchball.server!
-    const board = await createBoard(server.url, 'Browser join bench')
-    const seeder = await join(server.url, board.id, 'Seeder', board.tokens.participant)
-    const wsUrl = `${server.wsUrl}/yjs/${board.id}?token=${seeder.token}`
-    await seedBigBoard(wsUrl, wsUrl, CARDS)
+    const board = await createSeededBoard(server, 'Browser join bench', CARDS)
 
     const browser = await launchBenchBrowser(ctx)
     const trials: Trial[] = []
@@ -194,6 +193,7 @@ export const browserJoin: Scenario = {
           editorMs: times.editorAt!,
           interactiveMs: times.shapesAt!,
           renderedMs: times.frameAt!,
+          cardsInFrame: times.cardsAtFrame!,
           allMountedMs: times.allMountedAt!,
           paintedMs: times.paintedAt!,
           longestTaskWhileTheRestMountsMs: Math.max(
@@ -221,6 +221,13 @@ export const browserJoin: Scenario = {
     const rows = [
       row(s, 'interactive, median of 3', 'ms', median(interactive), null, below(2000, 'ms')),
       row(s, 'interactive, first (cold)', 'ms', interactive[0], null),
+      row(
+        s,
+        'cards in that frame, median',
+        'count',
+        median(trials.map((t) => t.cardsInFrame)),
+        null,
+      ),
       medianRow('that frame painted', (t) => t.paintedMs),
       medianRow('every card mounted', (t) => t.allMountedMs),
       row(s, 'longest task from the paint until every card is mounted', 'ms', longestTask, null),

@@ -1,4 +1,5 @@
 import { WebSocket } from 'ws'
+import { createBoard, join, type CreatedBoard } from '../../tests/support/api.ts'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { createCard, getCanvasArray, getCards, type NewCard } from '../../shared/boardDoc.ts'
@@ -124,4 +125,17 @@ export async function seedBigBoard(writerUrl: string, readerUrl: string, count: 
   })
   if (cards < count) throw new Error(`seeded ${count} cards but a fresh client sees ${cards}`)
   return { updateBytes: update.length, cardIds }
+}
+
+/** A new board on Catchball holding `count` cards, seeded by a participant named Seeder. */
+export async function createSeededBoard(
+  server: { url: string; wsUrl: string },
+  title: string,
+  count: number,
+): Promise<CreatedBoard> {
+  const board = await createBoard(server.url, title)
+  const seeder = await join(server.url, board.id, 'Seeder', board.tokens.participant)
+  const url = `${server.wsUrl}/yjs/${board.id}?token=${seeder.token}`
+  await seedBigBoard(url, url, count)
+  return board
 }

@@ -1,4 +1,5 @@
 import { join as joinPath } from 'node:path'
+import type { Page } from '@playwright/test'
 import { join } from '../../tests/support/api.ts'
 import type { Scenario } from '../support/scenario.ts'
 import { median } from '../support/stats.ts'
@@ -152,7 +153,33 @@ interface Trial {
   paintedMs: number
   allMountedMs: number
   longestTaskWhileTheRestMountsMs: number
+  /** Interactive again after a reload in the same context (cache and local copy warm). */
+  reopenedMs: number
   pageErrors: number
+}
+
+/**
+ * Navigate with `navigate` and wait until the page logs that every card is mounted; the
+ * times it noted. Waiting on a console message, not page.waitForFunction: that would
+ * inject Playwright's utility script into the page while it opens (~130 ms of its main
+ * thread in a trace), where no user's browser runs it.
+ */
+async function openAndWatch(
+  page: Page,
+  problems: string[],
+  navigate: () => Promise<unknown>,
+): Promise<InteractiveTimes> {
+  const done = page.waitForEvent('console', {
+    predicate: (message) => message.text() === DONE_MESSAGE,
+    timeout: 120_000,
+  })
+  done.catch(() => undefined) // if the navigation fails first, that error is reported
+  await navigate()
+  await done.catch(async (err: Error) => {
+    const text = await page.evaluate(() => document.body.innerText.slice(0, 300))
+    throw new Error(`${err.message}\npage: ${text}\nerrors: ${problems.join('\n')}`)
+  })
+  return (await page.evaluate(readTimes))!
 }
 
 const readTimes = () =>
@@ -192,21 +219,13 @@ export const browserJoin: Scenario = {
             categories: TRACE_CATEGORIES,
           })
         }
-        // Waiting on a console message, not page.waitForFunction: that would inject
-        // Playwright's utility script into the page while it opens (~130 ms of its main
-        // thread in a trace), where no user's browser runs it.
-        const done = page.waitForEvent('console', {
-          predicate: (message) => message.text() === DONE_MESSAGE,
-          timeout: 120_000,
-        })
-        done.catch(() => undefined) // if the navigation fails first, that error is reported
-        await page.goto(`${server.url}/b/${board.id}`)
-        await done.catch(async (err: Error) => {
-          const text = await page.evaluate(() => document.body.innerText.slice(0, 300))
-          throw new Error(`${err.message}\npage: ${text}\nerrors: ${problems.join('\n')}`)
-        })
+        const times = await openAndWatch(page, problems, () =>
+          page.goto(`${server.url}/b/${board.id}`),
+        )
         if (traceDir !== undefined) await browser.stopTracing()
-        const times = (await page.evaluate(readTimes))!
+        // The same person reloading: HTTP cache, compiled code and the board's local copy
+        // (IndexedDB) are there from the first opening.
+        const reopened = await openAndWatch(page, problems, () => page.reload())
         // Tasks that began once the first frame was painted, while the rest mounted.
         const whileTheRestMounts = times.longTasks!.filter(
           ([start]) => start >= times.paintedAt! && start < times.allMountedAt!,
@@ -225,6 +244,7 @@ export const browserJoin: Scenario = {
             0,
             ...whileTheRestMounts.map(([, duration]) => duration),
           ),
+          reopenedMs: reopened.frameAt!,
           pageErrors,
         })
       } finally {
@@ -261,6 +281,7 @@ export const browserJoin: Scenario = {
       medianRow('sync step 2 applied in (main thread)', (t) => t.syncHandledMs),
       medianRow('editor mounted', (t) => t.editorMs),
       medianRow('every card in the store', (t) => t.interactiveMs),
+      medianRow('reopened by a reload: interactive', (t) => t.reopenedMs),
       row(s, 'page errors', 'count', pageErrors, null),
     ]
     return {

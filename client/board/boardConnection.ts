@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { roomName } from '../../shared/rooms.ts'
 import { applyServerUpdatesAsReceived } from './applyServerUpdatesAsReceived.ts'
+import { connectAfterLocalCopy } from './connectAfterLocalCopy.ts'
 import { ReceivedUpdateDoc } from './ReceivedUpdateDoc.ts'
 import { sendOwnAwarenessOnly } from './sendOwnAwarenessOnly.ts'
 
@@ -37,6 +38,12 @@ export function localDatabaseName(room: string): string {
   return `catchball-${room}`
 }
 
+/**
+ * How long the sockets wait for the board's IndexedDB copy before connecting anyway. A fresh
+ * browser's empty copy opens in tens of milliseconds, a 1,000-card board's in a few hundred.
+ */
+const LOCAL_COPY_WAIT_MS = 1500
+
 /** `token` is the personal token from joining; the server checks it on every socket. */
 export function openBoardConnection(boardId: string, token: string): BoardConnection {
   const boardRoom = roomName(boardId, 'board')
@@ -55,6 +62,8 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
     // No BroadcastChannel between tabs: every tab talks to the server itself, so the server's
     // per-connection permission check (a viewer cannot write) is the only way in.
     disableBc: true,
+    // Connected once the local copy has loaded: see connectAfterLocalCopy.
+    connect: false,
   }
   const boardProvider = new WebsocketProvider(serverUrl, boardRoom, doc, options)
   const controlProvider = new WebsocketProvider(serverUrl, controlRoom, controlDoc, options)
@@ -62,6 +71,10 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   applyServerUpdatesAsReceived(controlProvider, controlDoc)
   const awareness = boardProvider.awareness
   const stopSendingOwnOnly = [boardProvider, controlProvider].map(sendOwnAwarenessOnly)
+  const cancelConnecting = [
+    connectAfterLocalCopy(boardProvider, boardLocal, LOCAL_COPY_WAIT_MS),
+    connectAfterLocalCopy(controlProvider, controlLocal, LOCAL_COPY_WAIT_MS),
+  ]
 
   // Tell the others we left right away instead of letting our cursor linger until the
   // awareness timeout (30 s).
@@ -87,6 +100,7 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       beforeDestroy.clear()
       window.removeEventListener('pagehide', announceLeaving)
       stopRenewingOnReconnect()
+      for (const cancel of cancelConnecting) cancel()
       announceLeaving()
       for (const stop of stopSendingOwnOnly) stop()
       boardProvider.destroy()

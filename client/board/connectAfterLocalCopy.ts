@@ -1,0 +1,81 @@
+/** What this needs of a y-websocket provider and of a y-indexeddb persistence. */
+interface Connectable {
+  connect(): void
+}
+interface LocalCopy {
+  /** y-indexeddb's database name: one per document. */
+  name: string
+  whenSynced: Promise<unknown>
+}
+type Marks = Pick<Storage, 'getItem' | 'setItem'>
+
+/**
+ * Connect `provider` once `local` (the document's IndexedDB copy) has loaded into the
+ * document, or after `waitMs` if it has not by then; at once when this browser has never
+ * held a copy of the document.
+ *
+ * Why: a connected y-websocket provider sends the server every document update that is not
+ * its own, and y-indexeddb restoring the board is one. Connected first, a returning visitor
+ * sent the whole board back up on every reload (828 KB for 1,000 cards, in each of
+ * browserJoin's reloads), and, its state vector still empty when it synced, was sent the
+ * whole board by the server as well. Loaded first, the provider's sync step 1 carries what
+ * the copy holds, so the server sends only what is missing, and the server's own sync step
+ * 1 gets back only what the server lacks (edits made offline).
+ *
+ * A first visit has nothing to restore, and creating the empty database took 100-280 ms on
+ * a cold browser: so whether a copy exists is remembered in `marks` (localStorage, cleared
+ * with the site's other data) once one has loaded, and without that mark the provider
+ * connects at once. IndexedDB can also be slow or unavailable (a blocked or failing store
+ * never loads): after `waitMs` the provider connects anyway, and a copy that loads later
+ * goes up as before. Returns a function that cancels a connection not made yet.
+ */
+export function connectAfterLocalCopy(
+  provider: Connectable,
+  local: LocalCopy,
+  waitMs: number,
+  marks: Marks | null = storageOrNull(),
+): () => void {
+  const mark = `catchball-local-copy:${local.name}`
+  const known = readMark(marks, mark)
+  let waiting = true
+  const connect = () => {
+    if (!waiting) return
+    waiting = false
+    clearTimeout(timer)
+    provider.connect()
+  }
+  const timer = known ? setTimeout(connect, waitMs) : undefined
+  void local.whenSynced.then(() => {
+    writeMark(marks, mark)
+    connect()
+  }, connect)
+  if (!known) connect()
+  return () => {
+    waiting = false
+    clearTimeout(timer)
+  }
+}
+
+function storageOrNull(): Marks | null {
+  try {
+    return window.localStorage
+  } catch {
+    return null // storage blocked: every visit counts as a first one
+  }
+}
+
+function readMark(marks: Marks | null, mark: string): boolean {
+  try {
+    return (marks?.getItem(mark) ?? null) !== null
+  } catch {
+    return false
+  }
+}
+
+function writeMark(marks: Marks | null, mark: string): void {
+  try {
+    marks?.setItem(mark, '1')
+  } catch {
+    // Full or blocked: the next visit connects at once, as a first one.
+  }
+}

@@ -1,0 +1,61 @@
+import type { Page, WebSocket } from '@playwright/test'
+import { boardWithLastQuartersOkrs, CARDS } from './support/bigBoard.ts'
+import { joinViaLink, waitForBoardReady } from './support/boardFlows.ts'
+import { readCardIds, readCards } from './support/boardState.ts'
+import { cardTitle, typeAtEnd } from './support/cards.ts'
+import { expect, test } from './support/fixtures.ts'
+import { withTestApi } from './support/testApi.ts'
+
+/** The frames of the page's board socket (not the control one), from the next one opened. */
+function watchBoardSocket(page: Page, boardId: string) {
+  const frames = { sent: [] as Buffer[], received: [] as Buffer[] }
+  const bytes = (payload: string | Buffer) =>
+    typeof payload === 'string' ? Buffer.from(payload) : payload
+  page.on('websocket', (socket: WebSocket) => {
+    if (new URL(socket.url()).pathname !== `/yjs/${boardId}`) return
+    socket.on('framesent', ({ payload }) => frames.sent.push(bytes(payload)))
+    socket.on('framereceived', ({ payload }) => frames.received.push(bytes(payload)))
+  })
+  return frames
+}
+
+const largest = (frames: Buffer[]) => Math.max(0, ...frames.map((frame) => frame.length))
+
+test('reloading a 300-card board sends none of it back to the server and downloads none of it again', async ({
+  newPerson,
+}, testInfo) => {
+  const fiona = await newPerson('Fiona Facilitator')
+  const { page } = fiona
+  const { boardId, links } = await boardWithLastQuartersOkrs(fiona, testInfo)
+  // Cards imported here get their shapes a moment later; reload once they are saved.
+  await expect
+    .poll(() => withTestApi(page, (api) => api.doc.getArray('canvas').length, null))
+    .toBeGreaterThan(CARDS)
+
+  // A newcomer's browser holds nothing: the server sends them the whole board.
+  const nina = await newPerson('Nina Newcomer')
+  const ninasFrames = watchBoardSocket(nina.page, boardId)
+  await joinViaLink(nina, links.participant)
+  await expect.poll(async () => (await readCardIds(nina.page)).length).toBe(CARDS)
+  const boardBytes = largest(ninasFrames.received)
+  expect(boardBytes).toBeGreaterThan(100_000)
+
+  const frames = watchBoardSocket(page, boardId)
+  await page.reload()
+  await waitForBoardReady(page)
+  await expect.poll(async () => (await readCardIds(page)).length).toBe(CARDS)
+
+  // An edit after the reload: once Nina has it, whatever the reload sent before it is out.
+  const [firstCard] = await readCardIds(page)
+  await typeAtEnd(cardTitle(page, firstCard), ' reloaded')
+  await expect
+    .poll(async () => (await readCards(nina.page)).find((card) => card.id === firstCard)?.title)
+    .toMatch(/ reloaded$/)
+
+  // Fiona's board came from her browser's own copy: the server sent only what was missing
+  // (nothing), and nothing the copy held went back up; no frame either way is as big as
+  // ten cards' share of what the newcomer was sent.
+  const tenCards = (boardBytes / CARDS) * 10
+  expect(largest(frames.received)).toBeLessThan(tenCards)
+  expect(largest(frames.sent)).toBeLessThan(tenCards)
+})

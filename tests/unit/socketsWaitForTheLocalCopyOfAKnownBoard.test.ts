@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { connectAfterLocalCopy } from '../../client/board/connectAfterLocalCopy.ts'
+
+const WAIT_MS = 1500
+
+/** A provider that counts its connections, and a local copy that loads when told to. */
+function setUp(marks: Map<string, string>) {
+  const provider = { connections: 0, connect: () => provider.connections++ }
+  let load: () => void = () => undefined
+  let fail: (err: Error) => void = () => undefined
+  const local = {
+    name: 'catchball-board1',
+    whenSynced: new Promise<unknown>((resolve, reject) => {
+      load = () => resolve(undefined)
+      fail = reject
+    }),
+  }
+  const storage = {
+    getItem: (key: string) => marks.get(key) ?? null,
+    setItem: (key: string, value: string) => void marks.set(key, value),
+  }
+  return { provider, local, storage, load: () => load(), fail: (err: Error) => fail(err) }
+}
+
+/** Let the copy's promise callbacks run. */
+const settle = () => vi.advanceTimersByTimeAsync(0)
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+describe('the sockets of a board page', () => {
+  it('connect at once in a browser that never held the board, which is remembered once its copy loads', async () => {
+    const marks = new Map<string, string>()
+    const { provider, local, storage, load } = setUp(marks)
+
+    connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    expect(provider.connections).toBe(1)
+
+    load()
+    await settle()
+    expect(provider.connections).toBe(1)
+    expect(marks.get('catchball-local-copy:catchball-board1')).toBe('1')
+  })
+
+  it('wait for the local copy of a board this browser holds, then connect once', async () => {
+    const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
+    const { provider, local, storage, load } = setUp(marks)
+
+    connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    await vi.advanceTimersByTimeAsync(WAIT_MS - 100)
+    expect(provider.connections).toBe(0)
+
+    load()
+    await settle()
+    expect(provider.connections).toBe(1)
+    await vi.advanceTimersByTimeAsync(WAIT_MS)
+    expect(provider.connections).toBe(1)
+  })
+
+  it('connect anyway when the local copy is slow, or fails to load', async () => {
+    const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
+    const slow = setUp(marks)
+    connectAfterLocalCopy(slow.provider, slow.local, WAIT_MS, slow.storage)
+    await vi.advanceTimersByTimeAsync(WAIT_MS)
+    expect(slow.provider.connections).toBe(1)
+    slow.load()
+    await settle()
+    expect(slow.provider.connections).toBe(1)
+
+    const failing = setUp(marks)
+    connectAfterLocalCopy(failing.provider, failing.local, WAIT_MS, failing.storage)
+    failing.fail(new Error('IndexedDB blocked'))
+    await settle()
+    expect(failing.provider.connections).toBe(1)
+  })
+
+  it('do not connect once the page has closed', async () => {
+    const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
+    const { provider, local, storage, load } = setUp(marks)
+
+    const cancel = connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    cancel()
+    load()
+    await vi.advanceTimersByTimeAsync(WAIT_MS)
+    expect(provider.connections).toBe(0)
+  })
+
+  it('connect at once when storage cannot be read', () => {
+    const { provider, local } = setUp(new Map())
+    const blocked = {
+      getItem: (): string | null => {
+        throw new Error('SecurityError')
+      },
+      setItem: () => {
+        throw new Error('SecurityError')
+      },
+    }
+
+    connectAfterLocalCopy(provider, local, WAIT_MS, blocked)
+    expect(provider.connections).toBe(1)
+  })
+})

@@ -27,12 +27,12 @@ type Listener = (...args: never[]) => void
  */
 export class ReceivedUpdateDoc extends Y.Doc {
   private readonly updateListeners = new Set<UpdateListener>()
-  /** While an update is applied quietly, new `update` listeners wait to be attached. */
-  private quiet = false
+  /** Holds in force: while there is one, `update` listeners stay off the document. */
+  private holds = 0
 
   override on<F extends Listener>(name: EventName, f: F): F {
     if (name === 'update') this.updateListeners.add(f as unknown as UpdateListener)
-    if (name !== 'update' || !this.quiet) super.on(name, f as never)
+    if (name !== 'update' || this.holds === 0) super.on(name, f as never)
     return f
   }
 
@@ -47,7 +47,16 @@ export class ReceivedUpdateDoc extends Y.Doc {
    * listeners are attached again either way, and hear of nothing then.
    */
   applyReceived(update: Uint8Array, origin: unknown): void {
-    const transaction = this.applyWithoutListeners(update, origin)
+    const release = this.holdUpdateListeners()
+    let transaction: Y.Transaction
+    try {
+      transaction = this.transact((tr) => {
+        Y.applyUpdate(this, update, origin)
+        return tr
+      }, origin)
+    } finally {
+      release()
+    }
     if (!madeChanges(transaction)) return
     // A copy, as Yjs's emit takes: a listener subscribing another must not call it now.
     for (const listener of Array.from(this.updateListeners)) {
@@ -55,17 +64,24 @@ export class ReceivedUpdateDoc extends Y.Doc {
     }
   }
 
-  private applyWithoutListeners(update: Uint8Array, origin: unknown): Y.Transaction {
-    for (const listener of this.updateListeners) super.off('update', listener)
-    this.quiet = true
-    try {
-      return this.transact((transaction) => {
-        Y.applyUpdate(this, update, origin)
-        return transaction
-      }, origin)
-    } finally {
-      this.quiet = false
-      for (const listener of this.updateListeners) super.on('update', listener)
+  /**
+   * Take the `update` listeners off the document until the returned function is called:
+   * what changes meanwhile is neither encoded for them nor heard by them. For the page
+   * restoring the board from IndexedDB before its sockets connect: the only listeners then
+   * are y-indexeddb's, which ignores its own restore, and y-websocket's, which would encode
+   * the whole board only to find it has no socket to send it on.
+   */
+  holdUpdateListeners(): () => void {
+    if (this.holds++ === 0) {
+      for (const listener of this.updateListeners) super.off('update', listener)
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      if (--this.holds === 0) {
+        for (const listener of this.updateListeners) super.on('update', listener)
+      }
     }
   }
 }

@@ -71,9 +71,20 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   applyServerUpdatesAsReceived(controlProvider, controlDoc)
   const awareness = boardProvider.awareness
   const stopSendingOwnOnly = [boardProvider, controlProvider].map(sendOwnAwarenessOnly)
+  // Until a socket connects, restoring its document from IndexedDB is not encoded for the
+  // provider, which would have nowhere to send it (see holdUpdateListeners).
+  const releaseHolds = [doc.holdUpdateListeners(), controlDoc.holdUpdateListeners()]
   const cancelConnecting = [
-    connectAfterLocalCopy(boardProvider, boardLocal, LOCAL_COPY_WAIT_MS),
-    connectAfterLocalCopy(controlProvider, controlLocal, LOCAL_COPY_WAIT_MS),
+    connectAfterLocalCopy(
+      releasingFirst(releaseHolds[0], boardProvider),
+      boardLocal,
+      LOCAL_COPY_WAIT_MS,
+    ),
+    connectAfterLocalCopy(
+      releasingFirst(releaseHolds[1], controlProvider),
+      controlLocal,
+      LOCAL_COPY_WAIT_MS,
+    ),
   ]
 
   // Tell the others we left right away instead of letting our cursor linger until the
@@ -96,6 +107,8 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       return () => beforeDestroy.delete(fn)
     },
     destroy() {
+      // What is written while closing must reach IndexedDB.
+      for (const release of releaseHolds) release()
       for (const fn of beforeDestroy) fn()
       beforeDestroy.clear()
       window.removeEventListener('pagehide', announceLeaving)
@@ -110,6 +123,16 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       void controlLocal.destroy()
       doc.destroy()
       controlDoc.destroy()
+    },
+  }
+}
+
+/** The provider, connecting only after `release` has put its document's listeners back. */
+function releasingFirst(release: () => void, provider: WebsocketProvider) {
+  return {
+    connect() {
+      release()
+      provider.connect()
     },
   }
 }

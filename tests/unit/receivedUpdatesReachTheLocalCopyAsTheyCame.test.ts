@@ -117,4 +117,43 @@ describe('a received update applied as it came', () => {
     expect(heard).toHaveLength(1)
     expect(late).toHaveLength(2)
   })
+
+  it('while listeners are held, a restore is neither encoded for them nor heard, and edits after the release are', () => {
+    const { update } = boardOf(20)
+    const doc = new ReceivedUpdateDoc()
+    const { heard } = listen(doc)
+    const release = doc.holdUpdateListeners()
+
+    // What y-indexeddb does when it restores the board: its own transaction, not ours.
+    Y.applyUpdate(doc, update, 'local copy')
+    expect(getCards(doc).size).toBe(20)
+    expect(heard).toHaveLength(0)
+
+    release()
+    release() // a second call changes nothing
+    const later = listen(doc)
+    const [id] = [...getCards(doc).keys()]
+    setCardText(doc, id, 'title', 'After the release')
+    expect(heard).toHaveLength(1)
+    expect(later.heard).toHaveLength(1)
+    expect(readCard(id, getCards(copyFrom([{ update }, ...heard])).get(id)!).title).toBe(
+      'After the release',
+    )
+  })
+
+  it('an update received while listeners are held keeps them off until the hold ends', () => {
+    const doc = new ReceivedUpdateDoc()
+    const { heard } = listen(doc)
+    const release = doc.holdUpdateListeners()
+
+    doc.applyReceived(boardOf(3).update, 'server')
+    // Heard as received (explicitly handed on), but the document still has no listener.
+    expect(heard).toHaveLength(1)
+    createCard(doc, { kind: 'objective', title: 'Written while held' })
+    expect(heard).toHaveLength(1)
+
+    release()
+    createCard(doc, { kind: 'objective', title: 'Written after' })
+    expect(heard).toHaveLength(2)
+  })
 })

@@ -39,8 +39,8 @@ export function localDatabaseName(room: string): string {
 }
 
 /**
- * How long the sockets wait for the board's IndexedDB copy before connecting anyway. A fresh
- * browser's empty copy opens in tens of milliseconds, a 1,000-card board's in a few hundred.
+ * How long the sockets of a board this browser has held wait for its IndexedDB copy before
+ * connecting anyway: a bound for a slow or failing IndexedDB (see connectAfterLocalCopy).
  */
 const LOCAL_COPY_WAIT_MS = 1500
 

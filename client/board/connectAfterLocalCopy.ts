@@ -22,8 +22,9 @@ type Marks = Pick<Storage, 'getItem' | 'setItem'>
  * the copy holds, so the server sends only what is missing, and the server's own sync step
  * 1 gets back only what the server lacks (edits made offline).
  *
- * A first visit has nothing to restore, and creating the empty database took 100-280 ms on
- * a cold browser: so whether a copy exists is remembered in `marks` (localStorage, cleared
+ * A first visit has nothing to restore, and waiting for its empty database delayed the
+ * first socket by 100-280 ms on a cold browser: so whether a copy exists is remembered in
+ * `marks` (localStorage, cleared
  * with the site's other data) once one has loaded, and without that mark the provider
  * connects at once. IndexedDB can also be slow or unavailable (a blocked or failing store
  * never loads): after `waitMs` the provider connects anyway, and a copy that loads later

@@ -19,7 +19,33 @@ function watchBoardSocket(page: Page, boardId: string) {
   return frames
 }
 
+/** Well past the sockets' own connect time, well within the 1.5 s they wait for a copy. */
+const SLOW_INDEXEDDB_MS = 600
+
 const largest = (frames: Buffer[]) => Math.max(0, ...frames.map((frame) => frame.length))
+
+/**
+ * Runs in the page before its scripts: IndexedDB answers `open` `ms` later than it would, as
+ * on a busy machine. Without the sockets waiting for the local copy, they would connect and
+ * sync before the board is restored from it, however quick IndexedDB happens to be here.
+ */
+const slowIndexedDb = (ms: number) => `
+(() => {
+  const open = IDBFactory.prototype.open
+  IDBFactory.prototype.open = function (...args) {
+    const request = open.apply(this, args)
+    let onsuccess = null
+    Object.defineProperty(request, 'onsuccess', {
+      get: () => onsuccess,
+      set: (handler) => { onsuccess = handler },
+    })
+    request.addEventListener('success', (event) => {
+      setTimeout(() => onsuccess && onsuccess.call(request, event), ${ms})
+    })
+    return request
+  }
+})()
+`
 
 test('reloading a 300-card board sends none of it back to the server and downloads none of it again', async ({
   newPerson,
@@ -41,6 +67,7 @@ test('reloading a 300-card board sends none of it back to the server and downloa
   expect(boardBytes).toBeGreaterThan(100_000)
 
   const frames = watchBoardSocket(page, boardId)
+  await page.addInitScript({ content: slowIndexedDb(SLOW_INDEXEDDB_MS) })
   await page.reload()
   await waitForBoardReady(page)
   await expect.poll(async () => (await readCardIds(page)).length).toBe(CARDS)

@@ -23,7 +23,8 @@ import { startCatchball } from './targets.ts'
  * apply it, to split the time. The person has
  * joined before (session pre-seeded in localStorage, as client/join/sessionStore.ts keeps
  * it), so no form is in the way; each trial is a fresh browser context (empty cache, empty
- * IndexedDB).
+ * IndexedDB). Once a trial's page is open it is reloaded, as a returning participant would,
+ * and timed again to its interactive frame.
  *
  * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded in <dir>/browserJoin.trace.json.
  */

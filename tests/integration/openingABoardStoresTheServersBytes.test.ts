@@ -57,8 +57,15 @@ it('the board a person opens is stored locally from the bytes the server sent, a
     disableBc: true,
   })
   applyServerUpdatesAsReceived(provider, doc)
-  perTest.clients.push({ doc, provider, destroy: () => (provider.destroy(), doc.destroy()) })
-  const bob = perTest.clients.at(-1)!
+  const bob = {
+    doc,
+    provider,
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  perTest.clients.push(bob)
   await waitForSync(bob)
   await eventually(() => getCards(doc).size === CARDS, 5000, 'every card to reach bob')
 

@@ -6,11 +6,12 @@ import { cardTitle, typeAtEnd } from './support/cards.ts'
 import { expect, test } from './support/fixtures.ts'
 import { withTestApi } from './support/testApi.ts'
 
+const bytes = (payload: string | Buffer) =>
+  typeof payload === 'string' ? Buffer.from(payload) : payload
+
 /** The frames of the page's board socket (not the control one), from the next one opened. */
 function watchBoardSocket(page: Page, boardId: string) {
   const frames = { sent: [] as Buffer[], received: [] as Buffer[] }
-  const bytes = (payload: string | Buffer) =>
-    typeof payload === 'string' ? Buffer.from(payload) : payload
   page.on('websocket', (socket: WebSocket) => {
     if (new URL(socket.url()).pathname !== `/yjs/${boardId}`) return
     socket.on('framesent', ({ payload }) => frames.sent.push(bytes(payload)))

@@ -3,23 +3,28 @@ import { connectAfterLocalCopy } from '../../client/board/connectAfterLocalCopy.
 
 const WAIT_MS = 1500
 
+/** A promise settled from outside: the local copy loading, or failing to. */
+function settledFromOutside() {
+  // Assigned by the executor, which runs before the constructor returns.
+  let resolve!: (value: unknown) => void
+  let reject!: (err: Error) => void
+  const promise = new Promise<unknown>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, load: () => resolve(undefined), fail: (err: Error) => reject(err) }
+}
+
 /** A provider that counts its connections, and a local copy that loads when told to. */
 function setUp(marks: Map<string, string>) {
   const provider = { connections: 0, connect: () => provider.connections++ }
-  let load: () => void = () => undefined
-  let fail: (err: Error) => void = () => undefined
-  const local = {
-    name: 'catchball-board1',
-    whenSynced: new Promise<unknown>((resolve, reject) => {
-      load = () => resolve(undefined)
-      fail = reject
-    }),
-  }
+  const copy = settledFromOutside()
+  const local = { name: 'catchball-board1', whenSynced: copy.promise }
   const storage = {
     getItem: (key: string) => marks.get(key) ?? null,
     setItem: (key: string, value: string) => void marks.set(key, value),
   }
-  return { provider, local, storage, load: () => load(), fail: (err: Error) => fail(err) }
+  return { provider, local, storage, load: copy.load, fail: copy.fail }
 }
 
 /** Let the copy's promise callbacks run. */

@@ -59,9 +59,9 @@ interface InteractiveTimes {
  * moment the board exposes its editor (in tldraw's onMount); from then on the store is
  * checked for the card shapes (at once, then every 20 ms), and the next animation frame
  * after they are all there marks the page as rendered; the page's DOM is then polled for
- * every card's shape. The WebSocket class is wrapped to note when the first socket opens
- * and when the first message over 100 KB (the sync step 2) arrives, and its `onmessage` to
- * time the provider's handling of that message. Plain JavaScript in a
+ * every card's shape. The WebSocket class is wrapped to note when the first socket is
+ * created, and its `onmessage` to note when the first message over 100 KB (the sync step 2)
+ * arrives and how long the provider's handling of it takes. Plain JavaScript in a
  * string: a function would be serialized after tsx compiled it, with helpers the page
  * lacks.
  */
@@ -77,22 +77,18 @@ const watchInteractive = (cards: number) => `
     constructor(...args) {
       super(...args)
       if (times.socketAt === undefined) times.socketAt = performance.now()
-      // Added before the provider's onmessage, so it runs first: when the message arrived.
-      this.addEventListener('message', (event) => {
-        const size = event.data && event.data.byteLength
-        if (times.syncAt === undefined && size > 100000) times.syncAt = performance.now()
-      })
     }
-    // The provider's handler, timed for the sync step 2: the main thread's cost of applying it.
+    // The provider's handler: when the sync step 2 (the first message over 100 KB) arrived,
+    // and how long the main thread took to apply it.
     set onmessage(handler) {
       super.onmessage = handler && ((event) => {
+        const isSync = times.syncAt === undefined && event.data && event.data.byteLength > 100000
         const start = performance.now()
+        if (isSync) times.syncAt = start
         try {
           return handler.call(this, event)
         } finally {
-          const size = event.data && event.data.byteLength
-          if (times.syncHandledMs === undefined && size > 100000)
-            times.syncHandledMs = performance.now() - start
+          if (isSync) times.syncHandledMs = performance.now() - start
         }
       })
     }

@@ -71,20 +71,9 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   applyServerUpdatesAsReceived(controlProvider, controlDoc)
   const awareness = boardProvider.awareness
   const stopSendingOwnOnly = [boardProvider, controlProvider].map(sendOwnAwarenessOnly)
-  // Until a socket connects, restoring its document from IndexedDB is not encoded for the
-  // provider, which would have nowhere to send it (see holdUpdateListeners).
-  const releaseHolds = [doc.holdUpdateListeners(), controlDoc.holdUpdateListeners()]
   const cancelConnecting = [
-    connectAfterLocalCopy(
-      releasingFirst(releaseHolds[0], boardProvider),
-      boardLocal,
-      LOCAL_COPY_WAIT_MS,
-    ),
-    connectAfterLocalCopy(
-      releasingFirst(releaseHolds[1], controlProvider),
-      controlLocal,
-      LOCAL_COPY_WAIT_MS,
-    ),
+    connectAfterLocalCopy(boardProvider, doc, boardLocal, LOCAL_COPY_WAIT_MS),
+    connectAfterLocalCopy(controlProvider, controlDoc, controlLocal, LOCAL_COPY_WAIT_MS),
   ]
 
   // Tell the others we left right away instead of letting our cursor linger until the
@@ -107,13 +96,13 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       return () => beforeDestroy.delete(fn)
     },
     destroy() {
-      // What is written while closing must reach IndexedDB.
-      for (const release of releaseHolds) release()
+      // First: it puts the documents' listeners back, and what is written while closing
+      // must reach IndexedDB.
+      for (const cancel of cancelConnecting) cancel()
       for (const fn of beforeDestroy) fn()
       beforeDestroy.clear()
       window.removeEventListener('pagehide', announceLeaving)
       stopRenewingOnReconnect()
-      for (const cancel of cancelConnecting) cancel()
       announceLeaving()
       for (const stop of stopSendingOwnOnly) stop()
       boardProvider.destroy()
@@ -123,16 +112,6 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
       void controlLocal.destroy()
       doc.destroy()
       controlDoc.destroy()
-    },
-  }
-}
-
-/** The provider, connecting only after `release` has put its document's listeners back. */
-function releasingFirst(release: () => void, provider: WebsocketProvider) {
-  return {
-    connect() {
-      release()
-      provider.connect()
     },
   }
 }

@@ -2,6 +2,9 @@
 interface Connectable {
   connect(): void
 }
+interface HoldsUpdateListeners {
+  holdUpdateListeners(): () => void
+}
 interface LocalCopy {
   /** y-indexeddb's database name: one per document. */
   name: string
@@ -10,9 +13,10 @@ interface LocalCopy {
 type Marks = Pick<Storage, 'getItem' | 'setItem'>
 
 /**
- * Connect `provider` once `local` (the document's IndexedDB copy) has loaded into the
- * document, or after `waitMs` if it has not by then; at once when this browser has never
- * held a copy of the document.
+ * Connect `provider` once `local` (the document's IndexedDB copy) has loaded into `doc`, or
+ * after `waitMs` if it has not by then; at once when this browser has never held a copy of
+ * the document. Until then `doc`'s `update` listeners are held off, so the restore is not
+ * encoded for a provider that has no socket to send it on.
  *
  * Why: a connected y-websocket provider sends the server every document update that is not
  * its own, and y-indexeddb restoring the board is one. Connected first, a returning visitor
@@ -28,21 +32,25 @@ type Marks = Pick<Storage, 'getItem' | 'setItem'>
  * with the site's other data) once one has loaded, and without that mark the provider
  * connects at once. IndexedDB can also be slow or unavailable (a blocked or failing store
  * never loads): after `waitMs` the provider connects anyway, and a copy that loads later
- * goes up as before. Returns a function that cancels a connection not made yet.
+ * goes up as before. Returns a function that cancels a connection not made yet and puts
+ * the listeners back.
  */
 export function connectAfterLocalCopy(
   provider: Connectable,
+  doc: HoldsUpdateListeners,
   local: LocalCopy,
   waitMs: number,
   marks: Marks | null = storageOrNull(),
 ): () => void {
   const mark = `catchball-local-copy:${local.name}`
   const known = readMark(marks, mark)
+  const release = doc.holdUpdateListeners()
   let waiting = true
   const connect = () => {
     if (!waiting) return
     waiting = false
     clearTimeout(timer)
+    release()
     provider.connect()
   }
   const timer = known ? setTimeout(connect, waitMs) : undefined
@@ -54,6 +62,7 @@ export function connectAfterLocalCopy(
   return () => {
     waiting = false
     clearTimeout(timer)
+    release()
   }
 }
 

@@ -24,7 +24,9 @@ function setUp(marks: Map<string, string>) {
     getItem: (key: string) => marks.get(key) ?? null,
     setItem: (key: string, value: string) => void marks.set(key, value),
   }
-  return { provider, local, storage, load: copy.load, fail: copy.fail }
+  // The document whose listeners wait with the connection (ReceivedUpdateDoc's hold).
+  const doc = { holdUpdateListeners: () => () => undefined }
+  return { provider, doc, local, storage, load: copy.load, fail: copy.fail }
 }
 
 /** Let the copy's promise callbacks run. */
@@ -36,9 +38,9 @@ afterEach(() => vi.useRealTimers())
 describe('the sockets of a board page', () => {
   it('connect at once in a browser that never held the board, which is remembered once its copy loads', async () => {
     const marks = new Map<string, string>()
-    const { provider, local, storage, load } = setUp(marks)
+    const { provider, doc, local, storage, load } = setUp(marks)
 
-    connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
     expect(provider.connections).toBe(1)
 
     load()
@@ -49,9 +51,9 @@ describe('the sockets of a board page', () => {
 
   it('wait for the local copy of a board this browser holds, then connect once', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
-    const { provider, local, storage, load } = setUp(marks)
+    const { provider, doc, local, storage, load } = setUp(marks)
 
-    connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
     await vi.advanceTimersByTimeAsync(WAIT_MS - 100)
     expect(provider.connections).toBe(0)
 
@@ -65,7 +67,7 @@ describe('the sockets of a board page', () => {
   it('connect anyway when the local copy is slow, or fails to load', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
     const slow = setUp(marks)
-    connectAfterLocalCopy(slow.provider, slow.local, WAIT_MS, slow.storage)
+    connectAfterLocalCopy(slow.provider, slow.doc, slow.local, WAIT_MS, slow.storage)
     await vi.advanceTimersByTimeAsync(WAIT_MS)
     expect(slow.provider.connections).toBe(1)
     slow.load()
@@ -73,7 +75,7 @@ describe('the sockets of a board page', () => {
     expect(slow.provider.connections).toBe(1)
 
     const failing = setUp(marks)
-    connectAfterLocalCopy(failing.provider, failing.local, WAIT_MS, failing.storage)
+    connectAfterLocalCopy(failing.provider, failing.doc, failing.local, WAIT_MS, failing.storage)
     failing.fail(new Error('IndexedDB blocked'))
     await settle()
     expect(failing.provider.connections).toBe(1)
@@ -81,9 +83,9 @@ describe('the sockets of a board page', () => {
 
   it('do not connect once the page has closed', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
-    const { provider, local, storage, load } = setUp(marks)
+    const { provider, doc, local, storage, load } = setUp(marks)
 
-    const cancel = connectAfterLocalCopy(provider, local, WAIT_MS, storage)
+    const cancel = connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
     cancel()
     load()
     await vi.advanceTimersByTimeAsync(WAIT_MS)
@@ -91,7 +93,7 @@ describe('the sockets of a board page', () => {
   })
 
   it('connect at once when storage cannot be read', () => {
-    const { provider, local } = setUp(new Map())
+    const { provider, doc, local } = setUp(new Map())
     const blocked = {
       getItem: (): string | null => {
         throw new Error('SecurityError')
@@ -101,7 +103,7 @@ describe('the sockets of a board page', () => {
       },
     }
 
-    connectAfterLocalCopy(provider, local, WAIT_MS, blocked)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS, blocked)
     expect(provider.connections).toBe(1)
   })
 })

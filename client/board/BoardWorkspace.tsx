@@ -9,6 +9,7 @@ import { LoadingScreen } from './ErrorScreen.tsx'
 import { createSessionUser } from './sessionUser.ts'
 import { ShareDialog } from './ShareDialog.tsx'
 import { SidePanel } from './SidePanel.tsx'
+import { useAfterFirstFrame } from './useAfterFirstFrame.ts'
 import { useBoardTitle } from './useBoardTitle.ts'
 import type { ConnectionStatus } from './useConnectionState.ts'
 import { useYjsStore } from './useYjsStore.ts'
@@ -41,6 +42,7 @@ export function BoardWorkspace(props: {
   )
   const title = useBoardTitle(connection.doc, apiTitle)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const canvasPainted = useAfterFirstFrame(editor !== null)
   const [panelOpen, setPanelOpen] = useState(true)
   const [shareOpen, setShareOpen] = useState(false)
 
@@ -71,7 +73,13 @@ export function BoardWorkspace(props: {
               <LoadingScreen message="Opening the canvas…" />
             )}
           </div>
-          {panelOpen && <SidePanel editor={editor} onClose={() => setPanelOpen(false)} />}
+          {panelOpen && (
+            <SidePanel
+              editor={editor}
+              canvasPainted={canvasPainted}
+              onClose={() => setPanelOpen(false)}
+            />
+          )}
         </div>
         {shareOpen && <ShareDialog boardId={session.boardId} onClose={() => setShareOpen(false)} />}
       </div>

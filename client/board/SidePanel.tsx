@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Editor } from 'tldraw'
-import { OutlinePanel } from '../outline/OutlinePanel.tsx'
+import { OutlinePanel, OutlinePending } from '../outline/OutlinePanel.tsx'
 import { jumpToCard } from '../shapes/index.ts'
 import { useBoard } from './BoardContext.tsx'
 import { OutcomesPanel } from '../outcomes/OutcomesPanel.tsx'
@@ -13,10 +13,16 @@ type Tab = 'outline' | 'people' | 'workshop' | 'catchball' | 'outcomes'
 
 /**
  * The collapsible panel beside the canvas: the OKR outline and the people on the board.
- * Beside, not over, the canvas, so it never covers tldraw's UI or its watermark.
+ * Beside, not over, the canvas, so it never covers tldraw's UI or its watermark. The
+ * outline reads every card: it is built once the canvas has painted (`canvasPainted`), so
+ * a big board's cards are not kept off the screen by a list beside them.
  */
-export function SidePanel(props: { editor: Editor | null; onClose: () => void }) {
-  const { editor, onClose } = props
+export function SidePanel(props: {
+  editor: Editor | null
+  canvasPainted: boolean
+  onClose: () => void
+}) {
+  const { editor, canvasPainted, onClose } = props
   const [tab, setTab] = useState<Tab>('outline')
   const peopleCount = usePeopleCount(useBoard().awareness)
 
@@ -43,7 +49,8 @@ export function SidePanel(props: { editor: Editor | null; onClose: () => void })
       </div>
       <div className="cb-side__body" role="tabpanel">
         {tab === 'people' && <ParticipantsPanel editor={editor} />}
-        {tab === 'outline' && <OutlinePanel onJumpToCard={onJumpToCard} />}
+        {tab === 'outline' &&
+          (canvasPainted ? <OutlinePanel onJumpToCard={onJumpToCard} /> : <OutlinePending />)}
         {tab === 'workshop' && <WorkshopPanel editor={editor} />}
         {tab === 'catchball' && <CatchballPanel editor={editor} />}
         {tab === 'outcomes' && <OutcomesPanel editor={editor} />}

@@ -20,8 +20,8 @@ import './outline.css'
 export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string) => void }) {
   const { doc, awareness, session, readOnly } = useBoard()
   const liveTree = useCardTree(doc)
-  // The outline renders in the background, after the canvas: on a big board the canvas is
-  // what people wait for, and React can pause this render to keep the page responsive.
+  // The rows render in the background: on a big board React can then pause this render
+  // to keep the page responsive.
   const tree = useDeferredValue(liveTree, null)
   // Cards mounted so far (see outlineWindow.ts); grows as the reader scrolls down.
   const [budget, setBudget] = useState(OUTLINE_PAGE_CARDS)
@@ -52,7 +52,7 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
     }),
     [doc, awareness, readOnly, session.name],
   )
-  if (!tree) return <section className="cb-outline" aria-label="OKR outline" aria-busy="true" />
+  if (!tree) return <OutlinePending />
   const roots = nodesWithinBudget(tree.roots, budget)
   const unaligned = nodesWithinBudget(tree.unaligned, Math.max(1, budget - roots.usedCards))
   const unalignedShown = roots.hiddenCount === 0 ? unaligned.shown : []
@@ -102,4 +102,9 @@ export function OutlinePanel({ onJumpToCard }: { onJumpToCard?: (cardId: string)
       {notMounted > 0 && <OutlineMore remaining={notMounted} onMore={showMore} />}
     </section>
   )
+}
+
+/** The outline's place while it is being built. */
+export function OutlinePending() {
+  return <section className="cb-outline" aria-label="OKR outline" aria-busy="true" />
 }

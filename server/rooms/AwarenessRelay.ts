@@ -4,6 +4,11 @@ import * as encoding from 'lib0/encoding'
 /** Stock y-protocols clients renew their state every 15 s and drop peers silent for 30 s. */
 export const AWARENESS_OUTDATED_MS = 30_000
 
+/** The socket an awareness update came in on, and the person it was opened for. */
+export interface AwarenessSender {
+  readonly participantId: string
+}
+
 /** One client id's awareness as the room holds it: the bytes its owner sent, not parsed. */
 interface Entry {
   clock: number
@@ -11,6 +16,8 @@ interface Entry {
   bytes: Uint8Array
   removed: boolean
   updatedAt: number
+  /** The socket that last set it: only that person's sockets may change it. */
+  sender: AwarenessSender
 }
 
 /** What one incoming entry said, checked before any of them is applied. */
@@ -28,6 +35,14 @@ interface IncomingEntry {
  * state's JSON on arrival and stringify it again for every broadcast, which was most of the
  * awareness cost with hundreds of cursors moving. The rules are y-protocols' own: a higher
  * clock replaces, an equal clock may only remove, and a removal is sent as the JSON `null`.
+ *
+ * One rule is the server's: a client id belongs to the person whose socket announced it.
+ * y-protocols lets anyone send any client id's state with a higher clock, so a participant
+ * could rename someone else in everyone's people list, or remove them for good (a huge
+ * clock their own client never reaches). Entries for a client id someone else holds are
+ * skipped unread, which also makes the stock provider's echo of everyone's cursors (yjs
+ * issue 732) cheap. The same person's new socket takes over their own ids (a reconnect the
+ * server has not yet seen the old socket close for).
  */
 export class AwarenessRelay {
   private readonly entries = new Map<number, Entry>()
@@ -39,8 +54,12 @@ export class AwarenessRelay {
    * receiver), so a malformed update throws having changed nothing. Returns the client ids
    * it added and removed, for the connection's own bookkeeping.
    */
-  apply(update: Uint8Array, now: number): { added: number[]; removed: number[] } {
-    const incoming = readEntries(update)
+  apply(
+    update: Uint8Array,
+    now: number,
+    sender: AwarenessSender,
+  ): { added: number[]; removed: number[] } {
+    const incoming = readEntries(update, (clientId) => this.mayChange(clientId, sender))
     const added: number[] = []
     const removed: number[] = []
     for (const entry of incoming) {
@@ -53,11 +72,17 @@ export class AwarenessRelay {
       // Removing a client nobody holds changes nothing, and is not passed on.
       if (!accepted || (entry.removed && !isLive)) continue
       if (entry.removed) removed.push(entry.clientId)
-      else if (!isLive) added.push(entry.clientId)
-      this.entries.set(entry.clientId, { ...entry, updatedAt: now })
+      else if (!isLive || current.sender !== sender) added.push(entry.clientId)
+      this.entries.set(entry.clientId, { ...entry, updatedAt: now, sender })
       this.pending.add(entry.clientId)
     }
     return { added, removed }
+  }
+
+  /** Someone else's client id is not theirs to change. */
+  private mayChange(clientId: number, sender: AwarenessSender): boolean {
+    const current = this.entries.get(clientId)
+    return current === undefined || current.sender.participantId === sender.participantId
   }
 
   /**
@@ -66,16 +91,18 @@ export class AwarenessRelay {
    * make every receiver ignore that client's next state too, so someone whose connection
    * dropped would stay invisible after coming back until they had changed it twice.
    */
-  remove(clientIds: Iterable<number>, now: number): void {
+  remove(clientIds: Iterable<number>, now: number, sender: AwarenessSender): void {
     for (const clientId of clientIds) {
       const current = this.entries.get(clientId)
-      if (!current || current.removed) continue
+      // Taken over by the same person's newer socket: theirs now, and still there.
+      if (!current || current.removed || current.sender !== sender) continue
       const clock = current.clock
       this.entries.set(clientId, {
         clock,
         bytes: encodeEntry(clientId, clock, 'null'),
         removed: true,
         updatedAt: now,
+        sender,
       })
       this.pending.add(clientId)
     }
@@ -126,7 +153,8 @@ export class AwarenessRelay {
   }
 }
 
-function readEntries(update: Uint8Array): IncomingEntry[] {
+/** The entries of an update; those `wanted` refuses are skipped, their state not decoded. */
+function readEntries(update: Uint8Array, wanted: (clientId: number) => boolean): IncomingEntry[] {
   const decoder = decoding.createDecoder(update)
   const count = decoding.readVarUint(decoder)
   const entries: IncomingEntry[] = []
@@ -134,6 +162,11 @@ function readEntries(update: Uint8Array): IncomingEntry[] {
     const start = decoder.pos
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
+    if (!wanted(clientId)) {
+      // Its length is still checked: a truncated update throws as before.
+      decoding.readVarUint8Array(decoder)
+      continue
+    }
     // Parsed only to check it is JSON and whether it is a removal; the value is not kept.
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
     entries.push({

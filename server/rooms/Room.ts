@@ -4,11 +4,11 @@ import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
 import type { AwarenessPace } from './AwarenessPace.ts'
 import type { PendingUpdateLimit } from './PendingUpdateLimit.ts'
-import { AwarenessRelay } from './AwarenessRelay.ts'
+import { AwarenessRelay, type AwarenessSender } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 
 /** One socket's view, as the room sees it. */
-export interface RoomConnection {
+export interface RoomConnection extends AwarenessSender {
   readonly id: string
   /** May this connection change the document? (viewers never; participants not in control). */
   readonly canWrite: boolean
@@ -173,7 +173,7 @@ export class Room {
     if (!this.connections.delete(connection)) return
     this.awaitingStep1.delete(connection)
     if (connection.awarenessClientIds.size > 0) {
-      this.awareness.remove(connection.awarenessClientIds, Date.now())
+      this.awareness.remove(connection.awarenessClientIds, Date.now(), connection)
       this.scheduleAwarenessFlush()
     }
   }
@@ -208,7 +208,7 @@ export class Room {
    * (AwarenessRelay decodes all before applying); changes go out with the next tick.
    */
   applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
-    const { added, removed } = this.awareness.apply(update, Date.now())
+    const { added, removed } = this.awareness.apply(update, Date.now(), connection)
     for (const id of added) connection.awarenessClientIds.add(id)
     for (const id of removed) connection.awarenessClientIds.delete(id)
     this.scheduleAwarenessFlush()

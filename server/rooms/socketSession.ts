@@ -156,6 +156,7 @@ export function startSocketSession(
       room = loaded
       connection = {
         id: connectionId,
+        participantId: participant.id,
         canWrite,
         awarenessClientIds: new Set(),
         send: (...messages) => sendFrames(socket, request.socket, messages),

@@ -2,14 +2,19 @@ import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { AWARENESS_OUTDATED_MS, AwarenessRelay } from '../../server/rooms/AwarenessRelay.ts'
+import {
+  AWARENESS_OUTDATED_MS,
+  AwarenessRelay,
+  type AwarenessSender,
+} from '../../server/rooms/AwarenessRelay.ts'
 
-/** A stock y-protocols Awareness, as a browser holds it. */
+/** A stock y-protocols Awareness, as a browser holds it, and the socket it sends on. */
 function person(name: string) {
   const awareness = new Awareness(new Y.Doc())
   awareness.setLocalState({ user: { name }, cursor: { x: 1, y: 2 } })
   const update = () => encodeAwarenessUpdate(awareness, [awareness.clientID])
-  return { awareness, update, id: awareness.clientID }
+  const socket: AwarenessSender = { participantId: name }
+  return { awareness, update, id: awareness.clientID, socket }
 }
 
 /** What a stock client makes of what the relay sends. */
@@ -25,13 +30,25 @@ function receiver() {
   }
 }
 
+/** An awareness update written by hand: [client id, clock, state as JSON text] each. */
+function forgedUpdate(entries: [number, number, string][]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const [clientId, clock, state] of entries) {
+    encoding.writeVarUint(encoder, clientId)
+    encoding.writeVarUint(encoder, clock)
+    encoding.writeVarString(encoder, state)
+  }
+  return encoding.toUint8Array(encoder)
+}
+
 describe('AwarenessRelay', () => {
   it('relays states unchanged to stock clients, batched', () => {
     const relay = new AwarenessRelay()
     const ada = person('Ada')
     const bo = person('Bo')
-    expect(relay.apply(ada.update(), 0).added).toEqual([ada.id])
-    relay.apply(bo.update(), 0)
+    expect(relay.apply(ada.update(), 0, ada.socket).added).toEqual([ada.id])
+    relay.apply(bo.update(), 0, bo.socket)
     const watcher = receiver()
     watcher.receive(relay.takePending())
     expect(watcher.names().toSorted()).toEqual(['Ada', 'Bo'])
@@ -44,8 +61,8 @@ describe('AwarenessRelay', () => {
     const ada = person('Ada')
     const first = ada.update()
     ada.awareness.setLocalStateField('user', { name: 'Ada L.' })
-    relay.apply(ada.update(), 0)
-    relay.apply(first, 0)
+    relay.apply(ada.update(), 0, ada.socket)
+    relay.apply(first, 0, ada.socket)
     const watcher = receiver()
     watcher.receive(relay.snapshot(0))
     expect(watcher.names()).toEqual(['Ada L.'])
@@ -55,21 +72,21 @@ describe('AwarenessRelay', () => {
     const relay = new AwarenessRelay()
     const ada = person('Ada')
     const watcher = receiver()
-    relay.apply(ada.update(), 0)
+    relay.apply(ada.update(), 0, ada.socket)
     watcher.receive(relay.takePending())
     // Her socket drops: the server announces her gone to everyone, and forgets her once sent.
-    relay.remove([ada.id], 1)
+    relay.remove([ada.id], 1, ada.socket)
     watcher.receive(relay.takePending())
     expect(watcher.names()).toEqual([])
     expect(relay.clientIds()).toEqual([])
     // Coming back (a reconnect) is a new arrival, not blocked by the removal's clock.
-    expect(relay.apply(ada.update(), 2).added).toEqual([ada.id])
+    expect(relay.apply(ada.update(), 2, ada.socket).added).toEqual([ada.id])
     // The others saw her removed at that clock and ignore her state re-sent unchanged
     // (y-protocols' rule), so the board page renews it on reconnecting: one clock on, which
     // everyone takes, as from any newcomer.
     watcher.receive(relay.takePending())
     ada.awareness.setLocalState(ada.awareness.getLocalState())
-    relay.apply(ada.update(), 3)
+    relay.apply(ada.update(), 3, ada.socket)
     watcher.receive(relay.takePending())
     expect(watcher.names()).toEqual(['Ada'])
   })
@@ -77,14 +94,14 @@ describe('AwarenessRelay', () => {
   it('a client removing itself is passed on; removing an unknown client is not', () => {
     const relay = new AwarenessRelay()
     const ada = person('Ada')
-    relay.apply(ada.update(), 0)
+    relay.apply(ada.update(), 0, ada.socket)
     relay.takePending()
     ada.awareness.setLocalState(null)
-    expect(relay.apply(ada.update(), 1).removed).toEqual([ada.id])
+    expect(relay.apply(ada.update(), 1, ada.socket).removed).toEqual([ada.id])
     expect(relay.takePending()).not.toBeNull()
     const ghost = person('Ghost')
     ghost.awareness.setLocalState(null)
-    expect(relay.apply(ghost.update(), 1)).toEqual({ added: [], removed: [] })
+    expect(relay.apply(ghost.update(), 1, ghost.socket)).toEqual({ added: [], removed: [] })
     expect(relay.takePending()).toBeNull()
   })
 
@@ -99,7 +116,7 @@ describe('AwarenessRelay', () => {
     encoding.writeVarUint(encoder, 1)
     encoding.writeVarString(encoder, '{"cursor":')
     const frame = encoding.toUint8Array(encoder)
-    expect(() => relay.apply(frame, 0)).toThrow()
+    expect(() => relay.apply(frame, 0, ada.socket)).toThrow()
     expect(relay.clientIds()).toEqual([])
     expect(relay.takePending()).toBeNull()
   })
@@ -108,12 +125,75 @@ describe('AwarenessRelay', () => {
     const relay = new AwarenessRelay()
     const ada = person('Ada')
     const bo = person('Bo')
-    relay.apply(ada.update(), 0)
-    relay.apply(bo.update(), AWARENESS_OUTDATED_MS)
+    relay.apply(ada.update(), 0, ada.socket)
+    relay.apply(bo.update(), AWARENESS_OUTDATED_MS, bo.socket)
     relay.takePending()
     const newcomer = receiver()
     newcomer.receive(relay.snapshot(AWARENESS_OUTDATED_MS + 1))
     expect(newcomer.names()).toEqual(['Bo'])
     expect(relay.clientIds()).toEqual([bo.id])
+  })
+
+  it("leaves someone's state alone when another person sends it, even at a higher clock", () => {
+    const relay = new AwarenessRelay()
+    const ada = person('Ada')
+    const bo = person('Bo')
+    const watcher = receiver()
+    relay.apply(ada.update(), 0, ada.socket)
+    watcher.receive(relay.takePending())
+    // Bo renames Ada, then removes her at a clock her own client would never reach, his own
+    // state riding along; neither touches Ada.
+    const renamed = JSON.stringify({ user: { name: 'Mallory' } })
+    relay.apply(forgedUpdate([[ada.id, 50, renamed]]), 1, bo.socket)
+    const own = JSON.stringify({ user: { name: 'Bo' } })
+    const result = relay.apply(
+      forgedUpdate([
+        [ada.id, 2 ** 30, 'null'],
+        [bo.id, 1, own],
+      ]),
+      1,
+      bo.socket,
+    )
+    expect(result).toEqual({ added: [bo.id], removed: [] })
+    watcher.receive(relay.takePending())
+    expect(watcher.names().toSorted()).toEqual(['Ada', 'Bo'])
+    // Ada's next change still goes through.
+    ada.awareness.setLocalStateField('user', { name: 'Ada L.' })
+    relay.apply(ada.update(), 2, ada.socket)
+    watcher.receive(relay.takePending())
+    expect(watcher.names().toSorted()).toEqual(['Ada L.', 'Bo'])
+  })
+
+  it("skips another person's entries unread, but a truncated one still refuses the update", () => {
+    const relay = new AwarenessRelay()
+    const ada = person('Ada')
+    const bo = person('Bo')
+    relay.apply(ada.update(), 0, ada.socket)
+    // Not JSON, yet harmless: it is Ada's, so it is neither read nor passed on.
+    expect(relay.apply(forgedUpdate([[ada.id, 9, '{"cursor":']]), 1, bo.socket)).toEqual({
+      added: [],
+      removed: [],
+    })
+    const cut = forgedUpdate([[ada.id, 9, JSON.stringify({ user: { name: 'Mallory' } })]])
+    expect(() => relay.apply(cut.subarray(0, cut.length - 3), 1, bo.socket)).toThrow()
+  })
+
+  it("the same person's new socket takes over their state, and the old one's close keeps it", () => {
+    const relay = new AwarenessRelay()
+    const ada = person('Ada')
+    const watcher = receiver()
+    relay.apply(ada.update(), 0, ada.socket)
+    watcher.receive(relay.takePending())
+    // Her network dropped; her client reconnects before the server sees the old socket close.
+    const newSocket: AwarenessSender = { participantId: 'Ada' }
+    ada.awareness.setLocalStateField('cursor', { x: 5, y: 6 })
+    expect(relay.apply(ada.update(), 1, newSocket).added).toEqual([ada.id])
+    relay.remove([ada.id], 2, ada.socket)
+    watcher.receive(relay.takePending())
+    expect(watcher.names()).toEqual(['Ada'])
+    // When the socket she is on now closes, she goes.
+    relay.remove([ada.id], 3, newSocket)
+    watcher.receive(relay.takePending())
+    expect(watcher.names()).toEqual([])
   })
 })

@@ -1,20 +1,13 @@
-import { lazy, Suspense, useEffect } from 'react'
+import { useEffect } from 'react'
 import { sampleServerClockIfDue } from '../workshop/facilitation/serverClock.ts'
 import type { Session } from './BoardContext.tsx'
-import { errorForCloseCode, type BoardError } from './boardErrors.ts'
+import { errorForCloseCode, WORKSPACE_NOT_LOADED, type BoardError } from './boardErrors.ts'
 import { ErrorScreen, LoadingScreen } from './ErrorScreen.tsx'
 import { StatusPill } from './StatusPill.tsx'
 import { useBoardConnection } from './useBoardConnection.ts'
 import { useBoardInfo } from './useBoardInfo.ts'
 import { useConnectionState } from './useConnectionState.ts'
-
-/**
- * The workspace (tldraw and everything drawn on the canvas, most of the app's code) is its
- * own chunk, fetched and compiled while the board's sockets connect and sync instead of
- * before they open: on a big board the two overlap rather than add up.
- */
-const loadWorkspace = () => import('./BoardWorkspace.tsx')
-const BoardWorkspace = lazy(() => loadWorkspace().then((m) => ({ default: m.BoardWorkspace })))
+import { useWorkspaceModule } from './useWorkspaceModule.ts'
 
 /**
  * A board for a joined browser: opens both documents, waits until the board document is
@@ -26,11 +19,13 @@ export function BoardPage(props: { session: Session; onForgetSession: () => void
   const connection = useBoardConnection(session.boardId, session.token)
   const { status, fatal, boardReady } = useConnectionState(connection)
   const info = useBoardInfo(session.boardId, session.token)
-  useEffect(() => void loadWorkspace(), [])
+  const workspace = useWorkspaceModule()
   // The shared timer is read on the server's clock: ask for it while the sockets connect.
   useEffect(() => sampleServerClockIfDue(), [])
 
-  const error = fatal ? errorForCloseCode(fatal.code) : info.error
+  const error = fatal
+    ? errorForCloseCode(fatal.code)
+    : (info.error ?? (workspace.failed ? WORKSPACE_NOT_LOADED : null))
   if (error) return <BoardErrorScreen error={error} onForgetSession={onForgetSession} />
 
   const loading = (
@@ -38,17 +33,16 @@ export function BoardPage(props: { session: Session; onForgetSession: () => void
       <StatusPill status={status} />
     </LoadingScreen>
   )
-  if (!connection || !boardReady) return loading
+  if (!connection || !boardReady || !workspace.module) return loading
 
+  const { BoardWorkspace } = workspace.module
   return (
-    <Suspense fallback={loading}>
-      <BoardWorkspace
-        session={session}
-        connection={connection}
-        status={status}
-        apiTitle={info.title}
-      />
-    </Suspense>
+    <BoardWorkspace
+      session={session}
+      connection={connection}
+      status={status}
+      apiTitle={info.title}
+    />
   )
 }
 

@@ -80,3 +80,11 @@ export function errorForHttpStatus(status: number): BoardError | null {
   if (status === 400) return errorForCloseCode(CloseCode.Malformed)
   return null
 }
+
+/** The canvas's code (a chunk of its own) failed to download. */
+export const WORKSPACE_NOT_LOADED: BoardError = {
+  title: 'The board could not be opened',
+  message: 'Part of the app failed to download. Check your connection and try again.',
+  retryable: true,
+  staleSession: false,
+}

@@ -1,28 +1,12 @@
-import * as encoding from 'lib0/encoding'
 import { expect, it } from 'vitest'
 import type { WebSocket as NodeWebSocket } from 'ws'
 import * as Y from 'yjs'
 import { boardWithPeople } from '../support/boardFixture.ts'
+import { forgedAwarenessMessage } from '../support/forgedAwareness.ts'
 import { serverPerTest } from '../support/serverPerTest.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
 const perTest = serverPerTest()
-const MESSAGE_AWARENESS = 1
-
-/** An awareness message written by hand: [client id, clock, state] each. */
-function forgedAwareness(entries: [number, number, unknown][]): Uint8Array {
-  const update = encoding.createEncoder()
-  encoding.writeVarUint(update, entries.length)
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(update, clientId)
-    encoding.writeVarUint(update, clock)
-    encoding.writeVarString(update, JSON.stringify(state))
-  }
-  const message = encoding.createEncoder()
-  encoding.writeVarUint(message, MESSAGE_AWARENESS)
-  encoding.writeVarUint8Array(message, encoding.toUint8Array(update))
-  return encoding.toUint8Array(message)
-}
 
 const nameIn = (watcher: YClient, clientId: number) =>
   (watcher.provider.awareness.getStates().get(clientId) as { user?: { name: string } } | undefined)
@@ -53,8 +37,13 @@ it("a participant cannot rename or remove someone else in everyone's presence", 
   await eventually(() => nameIn(cy, ada.doc.clientID) === 'Ada', 5000, 'Ada seen')
 
   const adaId = ada.doc.clientID
-  sendRaw(bo, forgedAwareness([[adaId, clockOf(ada) + 100, { user: { name: 'Mallory' } }]]))
-  sendRaw(bo, forgedAwareness([[adaId, 2 ** 30, null]]))
+  sendRaw(
+    bo,
+    forgedAwarenessMessage([
+      [adaId, clockOf(ada) + 100, JSON.stringify({ user: { name: 'Mallory' } })],
+    ]),
+  )
+  sendRaw(bo, forgedAwarenessMessage([[adaId, 2 ** 30, 'null']]))
   // Bo's own state, sent after the forgeries on the same socket, marks them handled.
   bo.provider.awareness.setLocalStateField('user', { name: 'Bo' })
   await eventually(() => nameIn(cy, bo.doc.clientID) === 'Bo', 5000, 'Bo seen')

@@ -7,6 +7,7 @@ import {
   AwarenessRelay,
   type AwarenessSender,
 } from '../../server/rooms/AwarenessRelay.ts'
+import { forgedAwarenessUpdate } from '../support/forgedAwareness.ts'
 
 /** A stock y-protocols Awareness, as a browser holds it, and the socket it sends on. */
 function person(name: string) {
@@ -28,18 +29,6 @@ function receiver() {
     names: () =>
       [...awareness.getStates().values()].map((s) => (s as { user: { name: string } }).user.name),
   }
-}
-
-/** An awareness update written by hand: [client id, clock, state as JSON text] each. */
-function forgedUpdate(entries: [number, number, string][]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, entries.length)
-  for (const [clientId, clock, state] of entries) {
-    encoding.writeVarUint(encoder, clientId)
-    encoding.writeVarUint(encoder, clock)
-    encoding.writeVarString(encoder, state)
-  }
-  return encoding.toUint8Array(encoder)
 }
 
 describe('AwarenessRelay', () => {
@@ -144,10 +133,10 @@ describe('AwarenessRelay', () => {
     // Bo renames Ada, then removes her at a clock her own client would never reach, his own
     // state riding along; neither touches Ada.
     const renamed = JSON.stringify({ user: { name: 'Mallory' } })
-    relay.apply(forgedUpdate([[ada.id, 50, renamed]]), 1, bo.socket)
+    relay.apply(forgedAwarenessUpdate([[ada.id, 50, renamed]]), 1, bo.socket)
     const own = JSON.stringify({ user: { name: 'Bo' } })
     const result = relay.apply(
-      forgedUpdate([
+      forgedAwarenessUpdate([
         [ada.id, 2 ** 30, 'null'],
         [bo.id, 1, own],
       ]),
@@ -170,11 +159,11 @@ describe('AwarenessRelay', () => {
     const bo = person('Bo')
     relay.apply(ada.update(), 0, ada.socket)
     // Not JSON, yet harmless: it is Ada's, so it is neither read nor passed on.
-    expect(relay.apply(forgedUpdate([[ada.id, 9, '{"cursor":']]), 1, bo.socket)).toEqual({
+    expect(relay.apply(forgedAwarenessUpdate([[ada.id, 9, '{"cursor":']]), 1, bo.socket)).toEqual({
       added: [],
       removed: [],
     })
-    const cut = forgedUpdate([[ada.id, 9, JSON.stringify({ user: { name: 'Mallory' } })]])
+    const cut = forgedAwarenessUpdate([[ada.id, 9, JSON.stringify({ user: { name: 'Mallory' } })]])
     expect(() => relay.apply(cut.subarray(0, cut.length - 3), 1, bo.socket)).toThrow()
   })
 

@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import type { Joined } from '../../tests/support/api.ts'
+import { withoutAddressBarPopup } from '../../tests/support/chromiumLaunch.ts'
 import type { ScenarioContext } from '../support/scenario.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -18,48 +19,16 @@ export const TRACE_CATEGORIES = [
   'blink.user_timing',
 ]
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
-
-/**
- * Chromium 156 builds its address bar's popup, a WebUI page in a renderer of its own, for
- * each window, and each new context opens one: in a trace of a join, that renderer kept one
- * of this machine's two cores busy for the first 2.7 s, while the page opened. Someone
- * following a link has their browser's windows open already, so the bench turns those two
- * features off (Puppeteer's defaults do too).
- */
-const ADDRESS_BAR_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup']
-
 /** Debian's Chromium, as the browser tests use it; closed when the scenario ends. */
 export async function launchBenchBrowser(ctx: ScenarioContext): Promise<Browser> {
-  // Chromium keeps only the last --disable-features it is given: ours must carry the list
-  // Playwright passes as well, which a first launch shows on chrome://version.
-  const playwrightSwitch = await playwrightDisabledFeatures()
-  const disabled = [playwrightSwitch.slice(DISABLE_FEATURES.length), ...ADDRESS_BAR_POPUP_FEATURES]
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    ignoreDefaultArgs: [playwrightSwitch],
-    args: [...ARGS, `${DISABLE_FEATURES}${disabled.filter(Boolean).join(',')}`],
-  })
+  const browser = await chromium.launch(
+    await withoutAddressBarPopup({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    }),
+  )
   ctx.defer('close Chromium', () => browser.close())
   return browser
-}
-
-const DISABLE_FEATURES = '--disable-features='
-
-/** The --disable-features switch Chromium applies when Playwright launches it. */
-async function playwrightDisabledFeatures(): Promise<string> {
-  const probe = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
-  try {
-    const page = await probe.newPage()
-    await page.goto('chrome://version')
-    const commandLine = await page.locator('#command_line').innerText()
-    // The last one is the one Chromium applies.
-    const found = commandLine.split(/\s+/).findLast((arg) => arg.startsWith(DISABLE_FEATURES))
-    if (!found) throw new Error(`no ${DISABLE_FEATURES} on Chromium's command line`)
-    return found
-  } finally {
-    await probe.close()
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { withoutAddressBarPopup } from '../../support/chromiumLaunch.ts'
 import { readAppUrl } from './appUrl.ts'
 import { guardOrigin, type OriginGuard } from './originGuard.ts'
 
@@ -26,6 +27,13 @@ interface Tracked {
 }
 
 export const test = base.extend<E2eFixtures>({
+  // The config's launch options, without Chromium's address-bar popup (see chromiumLaunch.ts):
+  // on 2 cores it took a core from every person's page while it opened.
+  launchOptions: [
+    async ({ launchOptions }, use) => use(await withoutAddressBarPopup(launchOptions)),
+    { scope: 'worker' },
+  ],
+
   // Playwright reads fixture dependencies from the destructuring pattern, so it stays.
   // oxlint-disable-next-line no-empty-pattern
   appUrl: async ({}, use) => {

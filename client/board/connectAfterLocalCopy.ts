@@ -1,3 +1,5 @@
+import { readJson, writeJson } from '../join/localStore.ts'
+
 /** What this needs of a y-websocket provider and of a y-indexeddb persistence. */
 interface Connectable {
   connect(): void
@@ -10,7 +12,6 @@ interface LocalCopy {
   name: string
   whenSynced: Promise<unknown>
 }
-type Marks = Pick<Storage, 'getItem' | 'setItem'>
 
 /**
  * Connect `provider` once `local` (the document's IndexedDB copy) has loaded into `doc`, or
@@ -28,8 +29,8 @@ type Marks = Pick<Storage, 'getItem' | 'setItem'>
  *
  * A first visit has nothing to restore, and waiting for its empty database delayed the
  * first socket by 100-280 ms on a cold browser: so whether a copy exists is remembered in
- * `marks` (localStorage, cleared
- * with the site's other data) once one has loaded, and without that mark the provider
+ * localStorage (cleared with the
+ * site's other data) once one has loaded, and without that mark the provider
  * connects at once. IndexedDB can also be slow or unavailable (a blocked or failing store
  * never loads): after `waitMs` the provider connects anyway, and a copy that loads later
  * goes up as before. Returns a function that cancels a connection not made yet and puts
@@ -40,10 +41,10 @@ export function connectAfterLocalCopy(
   doc: HoldsUpdateListeners,
   local: LocalCopy,
   waitMs: number,
-  marks: Marks | null = storageOrNull(),
 ): () => void {
   const mark = `catchball-local-copy:${local.name}`
-  const known = readMark(marks, mark)
+  // Unreadable storage counts as a first visit.
+  const known = readJson(mark) !== null
   const release = doc.holdUpdateListeners()
   let waiting = true
   const connect = () => {
@@ -55,7 +56,7 @@ export function connectAfterLocalCopy(
   }
   const timer = known ? setTimeout(connect, waitMs) : undefined
   void local.whenSynced.then(() => {
-    writeMark(marks, mark)
+    writeJson(mark, 1)
     connect()
   }, connect)
   if (!known) connect()
@@ -63,29 +64,5 @@ export function connectAfterLocalCopy(
     waiting = false
     clearTimeout(timer)
     release()
-  }
-}
-
-function storageOrNull(): Marks | null {
-  try {
-    return window.localStorage
-  } catch {
-    return null // storage blocked: every visit counts as a first one
-  }
-}
-
-function readMark(marks: Marks | null, mark: string): boolean {
-  try {
-    return (marks?.getItem(mark) ?? null) !== null
-  } catch {
-    return false
-  }
-}
-
-function writeMark(marks: Marks | null, mark: string): void {
-  try {
-    marks?.setItem(mark, '1')
-  } catch {
-    // Full or blocked: the next visit connects at once, as a first one.
   }
 }

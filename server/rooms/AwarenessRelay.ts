@@ -52,7 +52,7 @@ export class AwarenessRelay {
    * Apply an update a client sent. The whole update is decoded and every state checked to be
    * JSON first (stock clients JSON.parse what they receive, so bad JSON would break every
    * receiver), so a malformed update throws having changed nothing. Returns the client ids
-   * it added and removed, for the connection's own bookkeeping.
+   * this sender now holds that it did not, and those it removed.
    */
   apply(
     update: Uint8Array,
@@ -86,16 +86,15 @@ export class AwarenessRelay {
   }
 
   /**
-   * The server removes states itself when their socket leaves: state null at the clock it
+   * The server removes the states a socket holds when it leaves: state null at the clock it
    * last had, as y-websocket's server does (an equal clock may remove). A clock past it would
    * make every receiver ignore that client's next state too, so someone whose connection
-   * dropped would stay invisible after coming back until they had changed it twice.
+   * dropped would stay invisible after coming back until they had changed it twice. States
+   * the same person's newer socket took over are theirs now, and stay.
    */
-  remove(clientIds: Iterable<number>, now: number, sender: AwarenessSender): void {
-    for (const clientId of clientIds) {
-      const current = this.entries.get(clientId)
-      // Taken over by the same person's newer socket: theirs now, and still there.
-      if (!current || current.removed || current.sender !== sender) continue
+  removeSentBy(sender: AwarenessSender, now: number): void {
+    for (const [clientId, current] of this.entries) {
+      if (current.removed || current.sender !== sender) continue
       const clock = current.clock
       this.entries.set(clientId, {
         clock,

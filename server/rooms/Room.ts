@@ -16,8 +16,6 @@ export interface RoomConnection extends AwarenessSender {
   send(...messages: Uint8Array[]): void
   /** Close this socket with a named code. */
   close(code: CloseCodeValue, detail: string): void
-  /** Awareness client ids this connection announced, removed when it leaves. */
-  readonly awarenessClientIds: Set<number>
 }
 
 /**
@@ -172,10 +170,8 @@ export class Room {
   leave(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
     this.awaitingStep1.delete(connection)
-    if (connection.awarenessClientIds.size > 0) {
-      this.awareness.remove(connection.awarenessClientIds, Date.now(), connection)
-      this.scheduleAwarenessFlush()
-    }
+    this.awareness.removeSentBy(connection, Date.now())
+    this.scheduleAwarenessFlush()
   }
 
   /** Answer a client's sync step 1 with what it is missing. */
@@ -208,9 +204,7 @@ export class Room {
    * (AwarenessRelay decodes all before applying); changes go out with the next tick.
    */
   applyClientAwareness(connection: RoomConnection, update: Uint8Array): void {
-    const { added, removed } = this.awareness.apply(update, Date.now(), connection)
-    for (const id of added) connection.awarenessClientIds.add(id)
-    for (const id of removed) connection.awarenessClientIds.delete(id)
+    this.awareness.apply(update, Date.now(), connection)
     this.scheduleAwarenessFlush()
   }
 

@@ -158,7 +158,6 @@ export function startSocketSession(
         id: connectionId,
         participantId: participant.id,
         canWrite,
-        awarenessClientIds: new Set(),
         send: (...messages) => sendFrames(socket, request.socket, messages),
         close,
       }

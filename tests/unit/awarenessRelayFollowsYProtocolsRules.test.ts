@@ -64,7 +64,7 @@ describe('AwarenessRelay', () => {
     relay.apply(ada.update(), 0, ada.socket)
     watcher.receive(relay.takePending())
     // Her socket drops: the server announces her gone to everyone, and forgets her once sent.
-    relay.remove([ada.id], 1, ada.socket)
+    relay.removeSentBy(ada.socket, 1)
     watcher.receive(relay.takePending())
     expect(watcher.names()).toEqual([])
     expect(relay.clientIds()).toEqual([])
@@ -177,11 +177,11 @@ describe('AwarenessRelay', () => {
     const newSocket: AwarenessSender = { participantId: 'Ada' }
     ada.awareness.setLocalStateField('cursor', { x: 5, y: 6 })
     expect(relay.apply(ada.update(), 1, newSocket).added).toEqual([ada.id])
-    relay.remove([ada.id], 2, ada.socket)
+    relay.removeSentBy(ada.socket, 2)
     watcher.receive(relay.takePending())
     expect(watcher.names()).toEqual(['Ada'])
     // When the socket she is on now closes, she goes.
-    relay.remove([ada.id], 3, newSocket)
+    relay.removeSentBy(newSocket, 3)
     watcher.receive(relay.takePending())
     expect(watcher.names()).toEqual([])
   })

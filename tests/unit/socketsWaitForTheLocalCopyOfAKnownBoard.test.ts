@@ -20,27 +20,33 @@ function setUp(marks: Map<string, string>) {
   const provider = { connections: 0, connect: () => provider.connections++ }
   const copy = settledFromOutside()
   const local = { name: 'catchball-board1', whenSynced: copy.promise }
-  const storage = {
-    getItem: (key: string) => marks.get(key) ?? null,
-    setItem: (key: string, value: string) => void marks.set(key, value),
-  }
+  // The page's localStorage, where a board's copy is remembered.
+  vi.stubGlobal('window', {
+    localStorage: {
+      getItem: (key: string) => marks.get(key) ?? null,
+      setItem: (key: string, value: string) => void marks.set(key, value),
+    },
+  })
   // The document whose listeners wait with the connection (ReceivedUpdateDoc's hold).
   const doc = { holdUpdateListeners: () => () => undefined }
-  return { provider, doc, local, storage, load: copy.load, fail: copy.fail }
+  return { provider, doc, local, load: copy.load, fail: copy.fail }
 }
 
 /** Let the copy's promise callbacks run. */
 const settle = () => vi.advanceTimersByTimeAsync(0)
 
 beforeEach(() => vi.useFakeTimers())
-afterEach(() => vi.useRealTimers())
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+})
 
 describe('the sockets of a board page', () => {
   it('connect at once in a browser that never held the board, which is remembered once its copy loads', async () => {
     const marks = new Map<string, string>()
-    const { provider, doc, local, storage, load } = setUp(marks)
+    const { provider, doc, local, load } = setUp(marks)
 
-    connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS)
     expect(provider.connections).toBe(1)
 
     load()
@@ -51,9 +57,9 @@ describe('the sockets of a board page', () => {
 
   it('wait for the local copy of a board this browser holds, then connect once', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
-    const { provider, doc, local, storage, load } = setUp(marks)
+    const { provider, doc, local, load } = setUp(marks)
 
-    connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS)
     await vi.advanceTimersByTimeAsync(WAIT_MS - 100)
     expect(provider.connections).toBe(0)
 
@@ -67,7 +73,7 @@ describe('the sockets of a board page', () => {
   it('connect anyway when the local copy is slow, or fails to load', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
     const slow = setUp(marks)
-    connectAfterLocalCopy(slow.provider, slow.doc, slow.local, WAIT_MS, slow.storage)
+    connectAfterLocalCopy(slow.provider, slow.doc, slow.local, WAIT_MS)
     await vi.advanceTimersByTimeAsync(WAIT_MS)
     expect(slow.provider.connections).toBe(1)
     slow.load()
@@ -75,7 +81,7 @@ describe('the sockets of a board page', () => {
     expect(slow.provider.connections).toBe(1)
 
     const failing = setUp(marks)
-    connectAfterLocalCopy(failing.provider, failing.doc, failing.local, WAIT_MS, failing.storage)
+    connectAfterLocalCopy(failing.provider, failing.doc, failing.local, WAIT_MS)
     failing.fail(new Error('IndexedDB blocked'))
     await settle()
     expect(failing.provider.connections).toBe(1)
@@ -83,9 +89,9 @@ describe('the sockets of a board page', () => {
 
   it('do not connect once the page has closed', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
-    const { provider, doc, local, storage, load } = setUp(marks)
+    const { provider, doc, local, load } = setUp(marks)
 
-    const cancel = connectAfterLocalCopy(provider, doc, local, WAIT_MS, storage)
+    const cancel = connectAfterLocalCopy(provider, doc, local, WAIT_MS)
     cancel()
     load()
     await vi.advanceTimersByTimeAsync(WAIT_MS)
@@ -94,16 +100,13 @@ describe('the sockets of a board page', () => {
 
   it('connect at once when storage cannot be read', () => {
     const { provider, doc, local } = setUp(new Map())
-    const blocked = {
-      getItem: (): string | null => {
+    vi.stubGlobal('window', {
+      get localStorage(): Storage {
         throw new Error('SecurityError')
       },
-      setItem: () => {
-        throw new Error('SecurityError')
-      },
-    }
+    })
 
-    connectAfterLocalCopy(provider, doc, local, WAIT_MS, blocked)
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS)
     expect(provider.connections).toBe(1)
   })
 })

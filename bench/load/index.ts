@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Scenario, ScenarioOutcome } from '../support/scenario.ts'
 import { browserInBigRoom } from './browserInBigRoom.ts'
-import { browserJoin } from './browserJoin.ts'
+import { browserJoin, browserJoinOverHomeLink } from './browserJoin.ts'
 import { coldJoin } from './coldJoin.ts'
 import { finalize } from './finalize.ts'
 import { comparisonTable, type ComparisonRow } from './report.ts'
@@ -29,6 +29,7 @@ export const LOAD_SCENARIOS: Scenario[] = [
   voteBurst,
   finalize,
   browserJoin,
+  browserJoinOverHomeLink,
   browserInBigRoom,
 ]
 

@@ -12,7 +12,7 @@ export default defineConfig(({ mode }) => ({
   plugins: [
     react(),
     // Each text file of the build also as .br and .gz beside it, which the server sends
-    // to browsers that accept them (server/staticClient.ts): a board's code is 2.3 MB as
+    // to browsers that accept them (server/staticClient.ts): a board's code is 2.4 MiB as
     // built, about a quarter of that compressed. Brotli at its highest quality, since this
     // runs once per build and every person opening a board gains from it.
     compression({

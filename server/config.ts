@@ -34,7 +34,8 @@ export const configSchema = z.object({
    * sync goes as ~130 KiB, and over a 20 Mbit/s, 40 ms link the board opens ~0.4 s sooner.
    * The price is inbound: Chromium then compresses every message it sends, however small,
    * and the server inflates each (~0.13 ms of CPU apiece: 200 people moving cursors at 10 Hz
-   * took the server from 0.29 to 0.52-0.57 core). For few people on slow links, 32768.
+   * took the server from 0.29-0.32 to 0.52-0.57 core, and the doc update p95 from ~10 ms to
+   * 29-1,435 ms). For few people on slow links, 32768.
    */
   WS_COMPRESS_FROM_BYTES: int(0),
   /** Largest HTTP body (imports are the biggest legitimate bodies). */

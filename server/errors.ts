@@ -25,6 +25,7 @@ export const conflict = (message: string) => new ApiError(409, 'conflict', messa
 export const unprocessable = (message: string, details?: unknown) =>
   new ApiError(422, 'unprocessable', message, details)
 export const tooMany = (message: string) => new ApiError(429, 'rate_limited', message)
+export const unavailable = (message: string) => new ApiError(503, 'unavailable', message)
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown }

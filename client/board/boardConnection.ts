@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { roomName } from '../../shared/rooms.ts'
 import { applyServerUpdatesAsReceived } from './applyServerUpdatesAsReceived.ts'
 import { connectAfterLocalCopy } from './connectAfterLocalCopy.ts'
+import { downloadBoardDocument } from './downloadBoardDocument.ts'
 import { ReceivedUpdateDoc } from './ReceivedUpdateDoc.ts'
 import { sendOwnAwarenessOnly } from './sendOwnAwarenessOnly.ts'
 
@@ -21,6 +22,12 @@ export interface BoardConnection {
   controlLocal: IndexeddbPersistence
   /** Awareness of the board room: cursors, names, who edits which card. */
   awareness: Awareness
+  /**
+   * True once the board document was downloaded whole over HTTP and applied (a first
+   * visit; see downloadBoardDocument.ts): the board can be shown before its socket syncs.
+   * False when it was not.
+   */
+  documentDownloaded: Promise<boolean>
   /**
    * Run `fn` first when the connection closes, while the documents can still be written
    * (React cleans up a parent's effects before its children's). Returns an unsubscribe.
@@ -43,6 +50,15 @@ export function localDatabaseName(room: string): string {
  * connecting anyway: a bound for a slow or failing IndexedDB (see connectAfterLocalCopy).
  */
 const LOCAL_COPY_WAIT_MS = 1500
+
+/**
+ * How long a first visit waits for the board document over HTTP before connecting its
+ * socket anyway (which then syncs the whole board itself).
+ */
+const DOWNLOAD_WAIT_MS = 5000
+
+/** The origin of the document downloaded over HTTP (y-indexeddb stores it as any update). */
+const DOWNLOADED = 'downloaded over HTTP'
 
 /** `token` is the personal token from joining; the server checks it on every socket. */
 export function openBoardConnection(boardId: string, token: string): BoardConnection {
@@ -71,8 +87,19 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
   applyServerUpdatesAsReceived(controlProvider, controlDoc)
   const awareness = boardProvider.awareness
   const stopSendingOwnOnly = [boardProvider, controlProvider].map(sendOwnAwarenessOnly)
+  let destroyed = false
+  // Set before openBoardConnection returns when this is a first visit (connectAfterLocalCopy
+  // calls downloadFirst at once then).
+  let documentDownloaded = Promise.resolve(false)
+  const downloadAndApply = async () => {
+    const state = await downloadBoardDocument(boardId, token, DOWNLOAD_WAIT_MS)
+    if (!state || destroyed) return false
+    doc.applyReceived(state, DOWNLOADED)
+    return true
+  }
+  const downloadFirst = () => (documentDownloaded = downloadAndApply())
   const cancelConnecting = [
-    connectAfterLocalCopy(boardProvider, doc, boardLocal, LOCAL_COPY_WAIT_MS),
+    connectAfterLocalCopy(boardProvider, doc, boardLocal, LOCAL_COPY_WAIT_MS, downloadFirst),
     connectAfterLocalCopy(controlProvider, controlDoc, controlLocal, LOCAL_COPY_WAIT_MS),
   ]
 
@@ -91,11 +118,13 @@ export function openBoardConnection(boardId: string, token: string): BoardConnec
     boardLocal,
     controlLocal,
     awareness,
+    documentDownloaded,
     onBeforeDestroy(fn) {
       beforeDestroy.add(fn)
       return () => beforeDestroy.delete(fn)
     },
     destroy() {
+      destroyed = true
       // First: it puts the documents' listeners back, and what is written while closing
       // must reach IndexedDB.
       for (const cancel of cancelConnecting) cancel()

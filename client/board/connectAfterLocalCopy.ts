@@ -33,14 +33,17 @@ interface LocalCopy {
  * site's other data) once one has loaded, and without that mark the provider
  * connects at once. IndexedDB can also be slow or unavailable (a blocked or failing store
  * never loads): after `waitMs` the provider connects anyway, and a copy that loads later
- * goes up as before. Returns a function that cancels a connection not made yet and puts
- * the listeners back.
+ * goes up as before. On a first visit, `firstVisit` (if given) runs before connecting: the
+ * board page downloads the whole document over HTTP then (downloadBoardDocument.ts), so the
+ * socket's sync carries only what changed since. Returns a function that cancels a
+ * connection not made yet and puts the listeners back.
  */
 export function connectAfterLocalCopy(
   provider: Connectable,
   doc: HoldsUpdateListeners,
   local: LocalCopy,
   waitMs: number,
+  firstVisit?: () => Promise<unknown>,
 ): () => void {
   const mark = `catchball-local-copy:${local.name}`
   // Unreadable storage counts as a first visit.
@@ -55,11 +58,22 @@ export function connectAfterLocalCopy(
     provider.connect()
   }
   const timer = known ? setTimeout(connect, waitMs) : undefined
+  // Only a known copy is waited for: a first visit's empty database opening must not
+  // connect the socket before `firstVisit` is done.
+  const connectIfKnown = () => known && connect()
   void local.whenSynced.then(() => {
     writeJson(mark, 1)
-    connect()
-  }, connect)
-  if (!known) connect()
+    connectIfKnown()
+  }, connectIfKnown)
+  // A first visit connects at once, or once `firstVisit` has loaded the document another
+  // way (whether it did or not).
+  if (!known) {
+    if (firstVisit)
+      void firstVisit()
+        .catch(() => undefined)
+        .finally(connect)
+    else connect()
+  }
   return () => {
     waiting = false
     clearTimeout(timer)

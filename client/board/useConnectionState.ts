@@ -14,8 +14,9 @@ export interface ConnectionState {
   /** Set when the server closed a socket with a final code (4400–4499): show an error page. */
   fatal: FatalClose | null
   /**
-   * The board document can be shown: synced with the server, or loaded from IndexedDB when
-   * the server cannot be reached. Latched: it never goes back to false.
+   * The board document can be shown: synced with the server, downloaded whole from it (a
+   * first visit), or loaded from IndexedDB when the server cannot be reached. Latched: it
+   * never goes back to false.
    */
   boardReady: boolean
 }
@@ -54,6 +55,8 @@ export function useConnectionState(connection: BoardConnection | null): Connecti
     let fatal: FatalClose | null = null
     let boardReady = false
     let localFallbackDue = false
+    let downloaded = false
+    let live = true
 
     const update = () => {
       const online = navigator.onLine
@@ -64,6 +67,7 @@ export function useConnectionState(connection: BoardConnection | null): Connecti
       const serverUnreachable = status === 'offline'
       boardReady =
         boardReady ||
+        downloaded ||
         boardProvider.synced ||
         (boardLocal.synced && (serverUnreachable || localFallbackDue))
       setState((previous) =>
@@ -88,6 +92,10 @@ export function useConnectionState(connection: BoardConnection | null): Connecti
       provider.on('connection-error', update)
     }
     boardLocal.on('synced', update)
+    void connection.documentDownloaded.then((done) => {
+      downloaded = done
+      if (live && done) update()
+    })
     window.addEventListener('online', update)
     window.addEventListener('offline', update)
     const fallbackTimer = window.setTimeout(() => {
@@ -97,6 +105,7 @@ export function useConnectionState(connection: BoardConnection | null): Connecti
     update()
 
     return () => {
+      live = false
       for (const provider of providers) {
         provider.off('status', update)
         provider.off('sync', update)

@@ -3,6 +3,7 @@ import { CloseCode, type CloseCodeValue } from '../../shared/closeCodes.ts'
 import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
 import type { AwarenessPace } from './AwarenessPace.ts'
+import { CompressedStateCache, type StateEncoding } from './stateDownload.ts'
 import type { PendingUpdateLimit } from './PendingUpdateLimit.ts'
 import { AwarenessRelay, type AwarenessSender } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
@@ -37,6 +38,8 @@ export class Room {
    * people opening a 1,000-card board at once cost one encoding, not 20.
    */
   private fullStateMessage: Uint8Array | null = null
+  /** The whole document compressed for newcomers' downloads. */
+  private readonly downloads = new CompressedStateCache()
   /**
    * A compacted log's single record, not applied yet. Applying a 1,000-card board takes
    * tens of milliseconds, and the people who opened it need only that record (it already
@@ -102,6 +105,7 @@ export class Room {
     } catch (err) {
       this.failure = err
       this.fullStateMessage = null
+      this.downloads.clear()
       for (const connection of this.connections) {
         connection.close(CloseCode.Unavailable, 'stored board could not be applied')
       }
@@ -123,6 +127,7 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.fullStateMessage = null
+    this.downloads.documentChanged()
     this.log.append(update)
     const message = encodeUpdate(update)
     const awareness = this.takeAwarenessMessage()
@@ -156,6 +161,14 @@ export class Room {
     this.awarenessTimer = null
     this.awarenessPace.noteFlush(this, this.connections.size, Date.now())
     return encodeAwareness(update)
+  }
+
+  /**
+   * The whole document as one update, compressed, for a newcomer who downloads it over HTTP
+   * before connecting (see CompressedStateCache for how often it is made).
+   */
+  compressedState(encoding: StateEncoding): Promise<Buffer> {
+    return this.downloads.get(encoding, Date.now(), () => Y.encodeStateAsUpdate(this.doc))
   }
 
   /** A new connection: send our state vector (sync step 1) and everyone's awareness. */
@@ -223,6 +236,7 @@ export class Room {
     this.awaitingStep1.clear()
     this.ydoc.off('update', this.onDocUpdate)
     this.fullStateMessage = null
+    this.downloads.clear()
     await this.log.close()
     this.ydoc.destroy()
   }

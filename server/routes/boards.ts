@@ -1,11 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
+import * as Y from 'yjs'
 import { boardIdParams, createBoardBody, joinBoardBody } from '../../shared/apiSchemas.ts'
 import { randomId } from '../../shared/ids.ts'
 import type { Role } from '../../shared/roles.ts'
 import { accessOf, roleOfRoleToken } from '../auth/access.ts'
 import { bearerToken, hashToken, newToken } from '../auth/tokens.ts'
 import { createBoard } from '../boards/createBoard.ts'
-import { forbidden, notFound, tooMany, unauthorized } from '../errors.ts'
+import { forbidden, notFound, tooMany, unauthorized, unavailable } from '../errors.ts'
+import { pickStateEncoding } from '../rooms/stateDownload.ts'
+import { CorruptLogError } from '../storage/updateLog.ts'
 import type { AppContext } from '../appContext.ts'
 import { parseInput } from './parse.ts'
 
@@ -28,6 +31,31 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
       createdAt: board.createdAt,
       template: board.template,
       finalizedVersion: board.finalizedVersion,
+    }
+  })
+
+  // The board's whole document as one Yjs update, compressed: what a browser opening the
+  // board for the first time downloads before connecting its socket (see stateDownload.ts).
+  app.get('/api/boards/:id/document', async (request, reply) => {
+    const { board } = requireParticipant(ctx, request)
+    const encoding = pickStateEncoding(request.headers['accept-encoding'])
+    const room = await ctx.rooms.acquire(board.id, 'board').catch((err: unknown) => {
+      if (err instanceof CorruptLogError) throw unavailable('this board cannot be read')
+      throw err
+    })
+    try {
+      reply
+        .header('content-type', 'application/octet-stream')
+        .header('cache-control', 'no-store')
+        .header('vary', 'accept-encoding')
+      if (!encoding) return reply.send(Buffer.from(Y.encodeStateAsUpdate(room.doc)))
+      const body = await room.compressedState(encoding)
+      return reply.header('content-encoding', encoding).send(body)
+    } catch (err) {
+      if (err instanceof CorruptLogError) throw unavailable('this board cannot be read')
+      throw err
+    } finally {
+      ctx.rooms.scheduleUnloadIfEmpty(room)
     }
   })
 

@@ -87,6 +87,46 @@ describe('the sockets of a board page', () => {
     expect(failing.provider.connections).toBe(1)
   })
 
+  it('in a browser that never held the board, connect once the document is downloaded, not when the empty copy opens', async () => {
+    const marks = new Map<string, string>()
+    const { provider, doc, local, load } = setUp(marks)
+    const download = settledFromOutside()
+
+    connectAfterLocalCopy(provider, doc, local, WAIT_MS, () => download.promise)
+    // The empty database opening first must not connect: the socket would ask for the whole
+    // board the download is bringing.
+    load()
+    await settle()
+    expect(provider.connections).toBe(0)
+
+    download.load()
+    await settle()
+    expect(provider.connections).toBe(1)
+  })
+
+  it('connect anyway when the download fails, and never on a known board', async () => {
+    const failing = setUp(new Map<string, string>())
+    const download = settledFromOutside()
+    connectAfterLocalCopy(
+      failing.provider,
+      failing.doc,
+      failing.local,
+      WAIT_MS,
+      () => download.promise,
+    )
+    download.fail(new Error('offline'))
+    await settle()
+    expect(failing.provider.connections).toBe(1)
+
+    const known = setUp(new Map([['catchball-local-copy:catchball-board1', '1']]))
+    let downloads = 0
+    connectAfterLocalCopy(known.provider, known.doc, known.local, WAIT_MS, async () => downloads++)
+    known.load()
+    await settle()
+    expect(known.provider.connections).toBe(1)
+    expect(downloads).toBe(0)
+  })
+
   it('do not connect once the page has closed', async () => {
     const marks = new Map([['catchball-local-copy:catchball-board1', '1']])
     const { provider, doc, local, load } = setUp(marks)

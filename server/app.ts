@@ -62,18 +62,7 @@ export async function buildApp(config: Config): Promise<CatchballApp> {
   installErrorHandling(app)
   await installSecurity(app, config)
   const connectionLimit = new ConnectionRateLimit(config.WS_CONNECTIONS_PER_IP_PER_MINUTE)
-  await app.register(fastifyWebsocket, {
-    options: {
-      maxPayload: config.WS_MAX_PAYLOAD_BYTES,
-      // No context takeover either way: a compressed message of ours stands alone, so one
-      // compressed frame serves every receiver (rooms/sharedFrames.ts), and no socket keeps
-      // a compression window between the messages it sends us.
-      perMessageDeflate: config.WS_COMPRESS_FROM_BYTES > 0 && {
-        serverNoContextTakeover: true,
-        clientNoContextTakeover: true,
-      },
-    },
-  })
+  await app.register(fastifyWebsocket, { options: { maxPayload: config.WS_MAX_PAYLOAD_BYTES } })
 
   app.get('/healthz', async () => ({ ok: true }))
   const rounds = new RoundService(db, rooms, ballots)

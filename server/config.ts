@@ -27,17 +27,6 @@ export const configSchema = z.object({
 
   /** Largest WebSocket frame accepted; `ws` closes with 1009 above it. A whole 1,000-card board fits in far less. */
   WS_MAX_PAYLOAD_BYTES: int(4 * 1024 * 1024),
-  /**
-   * Off (0) by default. Above 0, permessage-deflate is agreed with clients that offer it
-   * (every browser does), and messages at least this big (a board's first sync, a big paste)
-   * go compressed, each compressed once for all its receivers: a 1,000-card board's 827 KiB
-   * sync goes as ~130 KiB, and over a 20 Mbit/s, 40 ms link the board opens ~0.4 s sooner.
-   * The price is inbound: Chromium then compresses every message it sends, however small,
-   * and the server inflates each (~0.13 ms of CPU apiece: 200 people moving cursors at 10 Hz
-   * took the server from 0.29-0.32 to 0.52-0.57 core, and the doc update p95 from ~10 ms to
-   * 29-1,435 ms). For few people on slow links, 32768.
-   */
-  WS_COMPRESS_FROM_BYTES: int(0),
   /** Largest HTTP body (imports are the biggest legitimate bodies). */
   HTTP_BODY_LIMIT_BYTES: int(5 * 1024 * 1024),
   /** Connections in one board (both rooms count separately); one more gets 4429 and those inside are undisturbed. */

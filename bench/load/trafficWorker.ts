@@ -110,15 +110,8 @@ function onMessage(client: Client, data: Uint8Array): void {
   }
 }
 
-/**
- * BENCH_CLIENTS_DEFLATE=1: every client offers permessage-deflate and compresses every
- * message it sends, however small, as Chromium does once the extension is agreed; the
- * server then inflates each of them. Off, clients offer no extension.
- */
-const perMessageDeflate = process.env.BENCH_CLIENTS_DEFLATE === '1' && { threshold: 0 }
-
 function connect(spec: TrafficClient): Promise<Client> {
-  const socket = new WebSocket(spec.url, { perMessageDeflate })
+  const socket = new WebSocket(spec.url, { perMessageDeflate: false })
   const client: Client = {
     ...spec,
     socket,

@@ -1,9 +1,9 @@
-import { request as httpRequest } from 'node:http'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawGet } from '../support/rawGet.ts'
 import { newServer, type TestServer } from '../support/testServer.ts'
 
 /**
@@ -32,28 +32,12 @@ afterAll(async () => {
   await rm(clientDir, { recursive: true, force: true })
 })
 
-interface RawResponse {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  /** The bytes as they came over the wire, not decoded. */
-  body: Buffer
-}
-
-/** A GET whose body is read as sent: fetch would decode it and hide the encoding. */
-function get(path: string, acceptEncoding?: string): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding }
-    const req = httpRequest(`${server.url}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-      )
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+/** What a browser would get, with the `Accept-Encoding` it sends (none if undefined). */
+function get(path: string, acceptEncoding?: string) {
+  return rawGet(
+    `${server.url}${path}`,
+    acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
+  )
 }
 
 describe('the client build is sent compressed to browsers that accept it', () => {

@@ -1,9 +1,9 @@
-import { request as httpRequest } from 'node:http'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCard, getCards } from '../../shared/boardDoc.ts'
 import { boardWithPeople, type BoardWithPeople } from '../support/boardFixture.ts'
+import { rawGet } from '../support/rawGet.ts'
 import { newServer, type TestServer } from '../support/testServer.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
@@ -37,29 +37,11 @@ afterAll(async () => {
   await server.destroy()
 })
 
-interface RawResponse {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  /** As sent: fetch would decode it and hide the encoding. */
-  body: Buffer
-}
-
 function getDocument(boardId: string, token?: string, acceptEncoding?: string) {
-  return new Promise<RawResponse>((resolve, reject) => {
-    const headers: Record<string, string> = {}
-    if (token) headers.authorization = `Bearer ${token}`
-    if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding
-    const req = httpRequest(`${server.url}/api/boards/${boardId}/document`, { headers }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-      )
-      res.on('error', reject)
-    })
-    req.on('error', reject)
-    req.end()
-  })
+  const headers: Record<string, string> = {}
+  if (token) headers.authorization = `Bearer ${token}`
+  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding
+  return rawGet(`${server.url}/api/boards/${boardId}/document`, headers)
 }
 
 describe('a browser opening a board for the first time downloads it over HTTP, compressed', () => {

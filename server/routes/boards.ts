@@ -51,9 +51,6 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
       if (!encoding) return reply.send(Buffer.from(Y.encodeStateAsUpdate(room.doc)))
       const body = await room.compressedState(encoding)
       return reply.header('content-encoding', encoding).send(body)
-    } catch (err) {
-      if (err instanceof CorruptLogError) throw unavailable('this board cannot be read')
-      throw err
     } finally {
       ctx.rooms.scheduleUnloadIfEmpty(room)
     }

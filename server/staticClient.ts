@@ -6,7 +6,8 @@ import { errorBody } from './errors.ts'
 
 /**
  * Serves the built client and falls back to index.html for client routes (`/b/:id`), so a
- * shared link opens the board. API and WebSocket paths keep their JSON 404.
+ * shared link opens the board. API and WebSocket paths, and build files that do not exist,
+ * keep their JSON 404.
  *
  * The build holds each text file also compressed (.br, .gz; vite.config.ts): a browser
  * that accepts brotli or gzip gets that file, with `Vary: Accept-Encoding`, so opening a
@@ -31,7 +32,12 @@ export async function serveClient(app: FastifyInstance, clientDir: string): Prom
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url.startsWith('/yjs/')
-    if (hasClient && request.method === 'GET' && !isApi) {
+    // A file under assets/ that this build does not hold: most likely a tab opened before
+    // the server was updated, asking for a chunk of the build before. It gets a 404, not
+    // index.html, which the browser would have refused as a script after downloading it;
+    // the page then offers Try again, which loads the current build.
+    const isBuildFile = request.url.startsWith('/assets/')
+    if (hasClient && request.method === 'GET' && !isApi && !isBuildFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }
     return reply

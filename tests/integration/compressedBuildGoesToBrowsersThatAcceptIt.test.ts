@@ -85,3 +85,14 @@ describe('the client build is sent compressed to browsers that accept it', () =>
     expect(page.body.toString()).toContain('<title>Catchball</title>')
   })
 })
+
+describe('a build file the server does not hold', () => {
+  it('is a 404 with the JSON error, not the app page, so a tab from an older build sees its chunk fail', async () => {
+    const res = await get('/assets/board-Old9.js', 'gzip, deflate, br, zstd')
+    expect(res.status).toBe(404)
+    expect(res.headers['content-type']).toMatch(/application\/json/)
+    expect(JSON.parse(res.body.toString())).toMatchObject({ error: { code: 'not_found' } })
+    // Not cached as if it were a fingerprinted file.
+    expect(res.headers['cache-control'] ?? '').not.toContain('immutable')
+  })
+})

@@ -188,8 +188,9 @@ export const manyRooms = trafficScenario({
   name: 'manyRooms',
   description: '50 boards × 20 people; 2 writers per board at 2/s; cursors at 5 Hz',
   shape: { rooms: 50, perRoom: 20, writersPerRoom: 2, cursorHz: 5, editHz: 2, drainMaxMs: 8_000 },
-  // "p95 < 30 ms" is read as the document-update p95: cursors are batched per 33 ms tick
-  // (AWARENESS_TICK_MS) by design; their p95 is printed beside it.
+  // "p95 < 30 ms" is read as the document-update p95: cursors are batched per tick by
+  // design (AWARENESS_TICK_MS, 33 ms, which the server-wide send budget stretches to 100 ms
+  // under this load; server/rooms/AwarenessPace.ts); their p95 is printed beside it.
   goals: { docP95: below(30, 'ms'), serverCpuVsReference: atMostReference(0.5) },
   timeoutMs: 300_000,
 })

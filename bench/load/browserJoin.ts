@@ -19,9 +19,9 @@ import { startCatchball } from './targets.ts'
  * (client/board/openBigBoardGradually.ts), so the scenario also reports when that frame
  * was painted, when every card's shape is in the page, when tldraw's toolbar was painted
  * (the tools are usable), and the longest main-thread task in between: how long a click
- * could wait while the rest comes in. Beside them, when the
- * first socket opened, when the sync step 2 arrived and how long the main thread took to
- * apply it, to split the time, and the bytes: the sync step 2's size and the HTTP response
+ * could wait while the rest comes in. Beside them, when the first socket opened, when the
+ * sync step 2 arrived and how long the main thread took to apply it, to split the time,
+ * and the bytes: the sync step 2's size and the HTTP response
  * bodies as sent (compressed or not) by the interactive frame. The person has
  * joined before (session pre-seeded in localStorage, as client/join/sessionStore.ts keeps
  * it), so no form is in the way; each trial is a fresh browser context (empty cache, empty
@@ -61,9 +61,7 @@ interface InteractiveTimes {
   cardsAtFrame?: number
   /** Every card's shape is in the page's DOM (the rest of a big board shown after the view). */
   allMountedAt?: number
-  /** tldraw's toolbar is in the page (its panels mount once the canvas has painted). */
-  toolsAt?: number
-  /** The frame after that began: the toolbar has been painted. */
+  /** The frame after the one that found tldraw's toolbar in the page began: it is painted. */
   toolsPaintedAt?: number
   /** Every main-thread task over 50 ms, as [start, duration] (PerformanceObserver 'longtask'). */
   longTasks?: [number, number][]
@@ -132,7 +130,6 @@ const watchInteractive = (cards: number) => `
   }
   function checkTools() {
     if (document.querySelector('.tlui-main-toolbar')) {
-      times.toolsAt = performance.now()
       requestAnimationFrame(() =>
         requestAnimationFrame((nextFrameBegan) => {
           times.toolsPaintedAt = nextFrameBegan

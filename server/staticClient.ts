@@ -14,6 +14,9 @@ import { errorBody } from './errors.ts'
  * board downloads about a quarter of the bytes and the server compresses nothing per
  * request. Files without a compressed copy (fonts, images) are sent as they are.
  */
+/** Where Vite writes the build's fingerprinted files (a new name for every new content). */
+const FINGERPRINTED = '/assets/'
+
 export async function serveClient(app: FastifyInstance, clientDir: string): Promise<void> {
   const root = clientDir ? resolve(clientDir) : ''
   const hasClient = root !== '' && existsSync(resolve(root, 'index.html'))
@@ -23,8 +26,8 @@ export async function serveClient(app: FastifyInstance, clientDir: string): Prom
       wildcard: false,
       preCompressed: true,
       setHeaders: (res, path) => {
-        // Vite fingerprints everything under assets/, so it can be cached for good.
-        if (path.includes('/assets/'))
+        // A fingerprinted file never changes, so it can be cached for good.
+        if (path.includes(FINGERPRINTED))
           res.header('cache-control', 'public, max-age=31536000, immutable')
         else res.header('cache-control', 'no-cache')
       },
@@ -36,7 +39,7 @@ export async function serveClient(app: FastifyInstance, clientDir: string): Prom
     // the server was updated, asking for a chunk of the build before. It gets a 404, not
     // index.html, which the browser would have refused as a script after downloading it;
     // the page then offers Try again, which loads the current build.
-    const isBuildFile = request.url.startsWith('/assets/')
+    const isBuildFile = request.url.startsWith(FINGERPRINTED)
     if (hasClient && request.method === 'GET' && !isApi && !isBuildFile) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html')
     }

@@ -28,7 +28,7 @@ import { startCatchball } from './targets.ts'
  * IndexedDB). Once a trial's page is open it is reloaded, as a returning participant would,
  * and timed again to its interactive frame.
  *
- * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded in <dir>/browserJoin.trace.json.
+ * BENCH_BROWSER_TRACE=<dir>: the first trial is recorded in <dir>/<scenario>.trace.json.
  */
 const CARDS = 1000
 const TRIALS = 3
@@ -314,7 +314,7 @@ function browserJoinScenario(name: string, link?: EmulatedLink): Scenario {
           const traceDir = t === 0 ? TRACE_DIR : undefined
           if (traceDir !== undefined) {
             await browser.startTracing(page, {
-              path: joinPath(traceDir, 'browserJoin.trace.json'),
+              path: joinPath(traceDir, `${name}.trace.json`),
               categories: TRACE_CATEGORIES,
             })
           }

@@ -13,8 +13,8 @@ export interface RoomConnection extends AwarenessSender {
   readonly id: string
   /** May this connection change the document? (viewers never; participants not in control). */
   readonly canWrite: boolean
-  /** Send messages in this order; several at once go out in one write to the socket. */
-  send(...messages: Uint8Array[]): void
+  /** Send a message, or two in this order in one write to the socket. */
+  send(first: Uint8Array, second?: Uint8Array): void
   /** Close this socket with a named code. */
   close(code: CloseCodeValue, detail: string): void
 }

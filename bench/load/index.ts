@@ -80,10 +80,12 @@ export async function writeLoadResults(
   const failed = ran.filter((o) => !o.ok).map((o) => o.name)
   if (failed.length > 0) console.log(`(failed, no figures: ${failed.join(', ')})`)
   const missed = rows.filter((r) => r.met === false)
+  // A failed scenario measured nothing: "every goal was met" would hide it.
+  const unmeasured = failed.length > 0 ? `; not measured, as they failed: ${failed.join(', ')}` : ''
   console.log(
     missed.length === 0
-      ? '\nevery goal measured was met'
-      : `\ngoals missed: ${missed.map((r) => `${r.scenario} ${r.metric}`).join('; ')}`,
+      ? `\nevery goal measured was met${unmeasured}`
+      : `\ngoals missed: ${missed.map((r) => `${r.scenario} ${r.metric}`).join('; ')}${unmeasured}`,
   )
   await writeFile(path, JSON.stringify(json, null, 2) + '\n')
   return path

@@ -45,9 +45,20 @@ export class ReceivedUpdateDoc extends Y.Doc {
    * Apply `update` as `Y.applyUpdate(this, update, origin)` would, then call each `update`
    * listener with `update` itself if the document changed. Throws what applying throws; the
    * listeners are attached again either way, and hear of nothing then.
+   *
+   * While the document holds updates that arrived before what they build on (Yjs's pending
+   * structs or deletions), `update` may be what they waited for: Yjs then integrates them in
+   * the same transaction, and `update` alone would not carry that change. Then the listeners
+   * get Yjs's own encoding of the transaction instead.
    */
   applyReceived(update: Uint8Array, origin: unknown): void {
+    const waiting = this.store.pendingStructs !== null || this.store.pendingDs !== null
+    let heard = update
+    const encodedByYjs = (encoded: Uint8Array) => {
+      heard = encoded
+    }
     const release = this.holdUpdateListeners()
+    if (waiting) super.on('update', encodedByYjs)
     let transaction: Y.Transaction
     try {
       transaction = this.transact((tr) => {
@@ -55,12 +66,13 @@ export class ReceivedUpdateDoc extends Y.Doc {
         return tr
       }, origin)
     } finally {
+      if (waiting) super.off('update', encodedByYjs)
       release()
     }
     if (!madeChanges(transaction)) return
     // A copy, as Yjs's emit takes: a listener subscribing another must not call it now.
     for (const listener of Array.from(this.updateListeners)) {
-      listener(update, origin, this, transaction)
+      listener(heard, origin, this, transaction)
     }
   }
 

@@ -4,6 +4,7 @@ import type { RoomKind } from '../../shared/rooms.ts'
 import type { UpdateLog } from '../storage/updateLog.ts'
 import type { AwarenessPace } from './AwarenessPace.ts'
 import { CompressedStateCache, type StateEncoding } from './stateDownload.ts'
+import { NewcomerState } from './NewcomerState.ts'
 import type { PendingUpdateLimit } from './PendingUpdateLimit.ts'
 import { AwarenessRelay, type AwarenessSender } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
@@ -33,11 +34,11 @@ export class Room {
   private readonly ydoc = new Y.Doc()
   private awarenessTimer: NodeJS.Timeout | null = null
   /**
-   * Sync step 2 for a client that holds nothing yet (empty state vector): the whole
-   * document, encoded once and shared by everyone who joins before the next change, so 20
-   * people opening a 1,000-card board at once cost one encoding, not 20.
+   * What a client that holds nothing yet (empty state vector) is sent: a whole state encoded
+   * once and the changes since, so 20 people opening a 1,000-card board at once cost one
+   * encoding, not 20, and people joining a board in use do not cost one each.
    */
-  private fullStateMessage: Uint8Array | null = null
+  private readonly newcomers = new NewcomerState()
   /** The whole document compressed for newcomers' downloads. */
   private readonly downloads = new CompressedStateCache()
   /**
@@ -82,7 +83,7 @@ export class Room {
     // pass, and need not wait for the document to be built either. (Its checksum matched,
     // and the server only ever logs updates it decoded, so applying it is not expected to
     // fail; if it does, the room closes rather than serve half a board.)
-    this.fullStateMessage = encodeSyncStep2(updates[0])
+    this.newcomers.reset(updates[0])
     this.unapplied = updates[0]
     this.restoreFailed = onFailure
     this.applyLater = setImmediate(() => {
@@ -104,7 +105,7 @@ export class Room {
       this.startLive([record])
     } catch (err) {
       this.failure = err
-      this.fullStateMessage = null
+      this.newcomers.clear()
       this.downloads.clear()
       for (const connection of this.connections) {
         connection.close(CloseCode.Unavailable, 'stored board could not be applied')
@@ -126,7 +127,7 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
-    this.fullStateMessage = null
+    this.newcomers.noteChange(update)
     this.downloads.documentChanged()
     this.log.append(update)
     const message = encodeUpdate(update)
@@ -194,8 +195,8 @@ export class Room {
       connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
       return
     }
-    this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc))
-    connection.send(this.fullStateMessage)
+    const [first, second] = this.newcomers.messages(() => Y.encodeStateAsUpdate(this.doc))
+    connection.send(first, second)
   }
 
   /**
@@ -235,7 +236,7 @@ export class Room {
     this.unapplied = null
     this.awaitingStep1.clear()
     this.ydoc.off('update', this.onDocUpdate)
-    this.fullStateMessage = null
+    this.newcomers.clear()
     this.downloads.clear()
     await this.log.close()
     this.ydoc.destroy()

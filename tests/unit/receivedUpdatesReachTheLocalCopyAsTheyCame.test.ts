@@ -69,6 +69,30 @@ describe('a received update applied as it came', () => {
     expect(getCards(copy).has(first)).toBe(false)
   })
 
+  it('changes that arrive before the board they build on reach the local copy with it', () => {
+    // What the server sends someone joining with nothing while the board is in use: the
+    // changes since its last whole state first, then that state.
+    const { doc: theirs, update: whole } = boardOf(10)
+    const before = Y.encodeStateVector(theirs)
+    const [first, second] = [...getCards(theirs).keys()]
+    setCardText(theirs, first, 'title', 'Renamed after the whole state was made')
+    getCards(theirs).delete(second)
+    const changes = Y.encodeStateAsUpdate(theirs, before)
+    const doc = new ReceivedUpdateDoc()
+    const { heard } = listen(doc)
+
+    doc.applyReceived(changes, 'server')
+    doc.applyReceived(whole, 'server')
+
+    expect(getCards(doc).size).toBe(9)
+    const copy = copyFrom(heard)
+    expect(getCards(copy).size).toBe(9)
+    expect(getCards(copy).has(second)).toBe(false)
+    expect(readCard(first, getCards(copy).get(first)!).title).toBe(
+      'Renamed after the whole state was made',
+    )
+  })
+
   it('local edits afterwards are still encoded and heard, as usual', () => {
     const { update } = boardOf(1)
     const doc = new ReceivedUpdateDoc()

@@ -5,7 +5,7 @@ import type { Scenario } from '../support/scenario.ts'
 import { delay } from '../support/scenario.ts'
 import { median } from '../support/stats.ts'
 import { atMostReference, row, rowsAsFigures } from './report.ts'
-import { SYNC_UPDATE, encodeSync } from './protocol.ts'
+import { SYNC_UPDATE, clockMs, encodeSync } from './protocol.ts'
 import { joinAndSync, seedBigBoard } from './seedBoard.ts'
 import { startCatchball, startReference } from './targets.ts'
 
@@ -17,13 +17,17 @@ import { startCatchball, startReference } from './targets.ts'
  *   trials; everything else is default: auth and persistence on).
  * - Catchball "in memory" and the reference relay (which keeps every document in memory):
  *   one participant stays connected, so the document is loaded, and changes it before
- *   every trial (so no server can answer from what it sent the trial before).
+ *   every trial (so each joiner needs a change the one before did not get).
+ * Catchball also serves a browser's first visit over HTTP (the whole document, compressed,
+ * before the socket connects): that download is timed from disk and in use the same way.
  */
 const CARDS = 1000
 const GROUP = 20
 const TRIALS_ONE = 5
 const TRIALS_GROUP = 5
 const UNLOAD_DELAY_MS = 300
+/** Between browsers opening the board in use (see measure). */
+const NEWCOMER_GAP_MS = 2_500
 /** Past the unload delay and the compaction of the log that runs on unload. */
 const WAIT_FOR_UNLOAD_MS = 2_000
 
@@ -32,10 +36,43 @@ interface Figures {
   groupMax: number[]
   groupMedian: number[]
   step2Bytes: number
+  /** Catchball only: a browser's first-visit download (GET …/document, brotli), in ms. */
+  download: number[]
 }
 
-async function trials(urls: string[], beforeEach: () => Promise<void>): Promise<Figures> {
-  const figures: Figures = { one: [], groupMax: [], groupMedian: [], step2Bytes: 0 }
+/**
+ * What a browser opening the board for the first time does before its socket connects:
+ * download the whole document over HTTP, brotli-compressed (timed until the body is read
+ * and decompressed). The board id and personal token come from a Catchball room URL.
+ */
+async function downloadMs(roomUrl: string): Promise<number> {
+  const url = new URL(roomUrl)
+  const boardId = url.pathname.slice(url.pathname.lastIndexOf('/') + 1)
+  const start = clockMs()
+  const response = await fetch(`http://${url.host}/api/boards/${boardId}/document`, {
+    headers: {
+      authorization: `Bearer ${url.searchParams.get('token')}`,
+      'accept-encoding': 'br',
+    },
+  })
+  await response.arrayBuffer()
+  const ms = clockMs() - start
+  if (!response.ok) throw new Error(`GET /document: ${response.status}`)
+  return ms
+}
+
+async function trials(
+  urls: string[],
+  beforeEach: () => Promise<void>,
+  /** Catchball only: what happens before each download (none are timed without it). */
+  beforeDownload?: () => Promise<void>,
+): Promise<Figures> {
+  const figures: Figures = { one: [], groupMax: [], groupMedian: [], step2Bytes: 0, download: [] }
+  const downloadTrials = beforeDownload ? TRIALS_ONE : 0
+  for (let t = 0; t < downloadTrials; t++) {
+    await beforeDownload?.()
+    figures.download.push(await downloadMs(urls[0]))
+  }
   for (let t = 0; t < TRIALS_ONE; t++) {
     await beforeEach()
     const timing = await joinAndSync(urls[0])
@@ -75,14 +112,23 @@ async function holdRoom(url: string): Promise<{ touch(): void; release(): void }
   }
 }
 
-async function measure(urls: string[], fromDisk: boolean): Promise<Figures> {
-  if (fromDisk) return trials(urls, () => delay(WAIT_FOR_UNLOAD_MS))
+const unloaded = () => delay(WAIT_FOR_UNLOAD_MS)
+
+async function measure(urls: string[], fromDisk: boolean, downloads: boolean): Promise<Figures> {
+  if (fromDisk) return trials(urls, unloaded, downloads ? unloaded : undefined)
   const holder = await holdRoom(urls[GROUP])
+  const touched = (waitMs: number) => async () => {
+    holder.touch()
+    await delay(waitMs)
+  }
   try {
-    return await trials(urls, async () => {
-      holder.touch()
-      await delay(200)
-    })
+    return await trials(
+      urls,
+      touched(200),
+      // Browsers opening the board a few seconds apart while it is edited: past the 2 s for
+      // which a compressed download is handed out again as it is.
+      downloads ? touched(NEWCOMER_GAP_MS) : undefined,
+    )
   } finally {
     holder.release()
   }
@@ -98,14 +144,14 @@ export const coldJoin: Scenario = {
     })
     const [catchballUrls] = await catchball.rooms(1, GROUP + 2, 'Cold join')
     const seeded = await seedBigBoard(catchballUrls[GROUP + 1], catchballUrls[0], CARDS)
-    const fromDisk = await measure(catchballUrls, true)
-    const inMemory = await measure(catchballUrls, false)
+    const fromDisk = await measure(catchballUrls, true, true)
+    const inMemory = await measure(catchballUrls, false, true)
     await catchball.stop()
 
     const reference = await startReference(ctx)
     const [referenceUrls] = await reference.rooms(1, GROUP + 2, 'Cold join')
     await seedBigBoard(referenceUrls[GROUP + 1], referenceUrls[0], CARDS)
-    const ref = await measure(referenceUrls, false)
+    const ref = await measure(referenceUrls, false, false)
     await reference.stop()
 
     const goal = atMostReference()
@@ -137,6 +183,15 @@ export const coldJoin: Scenario = {
         median(ref.groupMedian),
       ),
       row(s, 'sync step 2 size', 'KiB', fromDisk.step2Bytes / 1024, ref.step2Bytes / 1024),
+      // No peer: the reference relay has no HTTP download; its way in is the sync step 2 above.
+      row(
+        s,
+        'browser download (HTTP, br), from disk: median',
+        'ms',
+        median(fromDisk.download),
+        null,
+      ),
+      row(s, 'browser download (HTTP, br), in use: median', 'ms', median(inMemory.download), null),
     ]
     return {
       figures: rowsAsFigures(rows),

@@ -7,7 +7,8 @@ export type NewcomerMessages = readonly [Uint8Array] | readonly [Uint8Array, Uin
 /**
  * What a client that holds nothing (an empty state vector) is sent when it joins: the whole
  * document as it was at some moment, as sync step 2, preceded by one update message that
- * carries every change since, merged.
+ * carries every change since, merged. A browser opening the board downloads that whole
+ * state alone over HTTP, and its socket's sync then brings the changes since.
  *
  * Why: encoding a 1,000-card board takes 30-50 ms of the event loop, and a board in use
  * changes between one joiner and the next, so a whole state made for the last joiner was
@@ -26,8 +27,7 @@ export type NewcomerMessages = readonly [Uint8Array] | readonly [Uint8Array, Uin
  * must not collect its whole history here.
  */
 export class NewcomerState {
-  private wholeMessage: Uint8Array | null = null
-  private wholeBytes = 0
+  private wholeState: WholeState | null = null
   private changes: Uint8Array[] = []
   private changesBytes = 0
   private changesMessage: Uint8Array | null = null
@@ -37,8 +37,9 @@ export class NewcomerState {
 
   /** `update` is the whole document now (a compacted log's record, or a fresh encoding). */
   reset(update: Uint8Array): void {
-    this.wholeMessage = encodeSyncStep2(update)
-    this.wholeBytes = update.byteLength
+    const message = encodeSyncStep2(update)
+    // The update is the message's payload, its last bytes: a view, not a second copy.
+    this.wholeState = { message, update: message.subarray(message.byteLength - update.byteLength) }
     this.changes = []
     this.changesBytes = 0
     this.changesMessage = null
@@ -46,17 +47,25 @@ export class NewcomerState {
 
   /** Every change to the document after `reset`, in the order they happened. */
   noteChange(update: Uint8Array): void {
-    if (!this.wholeMessage) return
+    if (!this.wholeState) return
     this.changes.push(update)
     this.changesBytes += update.byteLength
     this.changesMessage = null
-    if (this.changesBytes > this.wholeBytes * this.maxChangesShare) this.clear()
+    if (this.changesBytes > this.wholeState.update.byteLength * this.maxChangesShare) this.clear()
   }
 
-  /** The messages for a newcomer; `encodeWhole` is called when there is no whole state. */
+  /**
+   * The whole state as one update: the document as it is, or as it was before the changes
+   * since (fewer than `maxChangesShare` of it). The same object until it is made again;
+   * `encodeWhole` makes it when there is none.
+   */
+  whole(encodeWhole: () => Uint8Array): Uint8Array {
+    return this.wholeOr(encodeWhole).update
+  }
+
+  /** The messages for a newcomer; `encodeWhole` makes the whole state when there is none. */
   messages(encodeWhole: () => Uint8Array): NewcomerMessages {
-    if (!this.wholeMessage) this.reset(encodeWhole())
-    const whole = this.wholeMessage as Uint8Array
+    const whole = this.wholeOr(encodeWhole).message
     if (this.changes.length === 0) return [whole]
     if (!this.changesMessage) {
       // Merged once per change, not per newcomer; the merge replaces the list it came from.
@@ -69,10 +78,20 @@ export class NewcomerState {
   }
 
   clear(): void {
-    this.wholeMessage = null
-    this.wholeBytes = 0
+    this.wholeState = null
     this.changes = []
     this.changesBytes = 0
     this.changesMessage = null
   }
+
+  private wholeOr(encodeWhole: () => Uint8Array): WholeState {
+    if (!this.wholeState) this.reset(encodeWhole())
+    return this.wholeState as WholeState
+  }
+}
+
+interface WholeState {
+  /** Sync step 2 carrying `update`. */
+  message: Uint8Array
+  update: Uint8Array
 }

@@ -165,12 +165,20 @@ export class Room {
   }
 
   /**
-   * The whole document as one update, compressed, for a newcomer who downloads it over HTTP
-   * before connecting (see CompressedStateCache for how often it is made).
+   * The whole document as one update for a newcomer who downloads it over HTTP before
+   * connecting: the one made for newcomers, which may lack the latest changes (the socket's
+   * sync brings them). A board read back from a compacted log need not even be built.
    */
-  compressedState(encoding: StateEncoding): Promise<Buffer> {
-    return this.downloads.get(encoding, Date.now(), () => Y.encodeStateAsUpdate(this.doc))
+  wholeState(): Uint8Array {
+    return this.newcomers.whole(this.encodeWhole)
   }
+
+  /** The same, compressed (see CompressedStateCache for how often). */
+  compressedState(encoding: StateEncoding): Promise<Buffer> {
+    return this.downloads.get(encoding, Date.now(), () => this.wholeState())
+  }
+
+  private readonly encodeWhole = () => Y.encodeStateAsUpdate(this.doc)
 
   /** A new connection: send our state vector (sync step 1) and everyone's awareness. */
   join(connection: RoomConnection): void {
@@ -195,7 +203,7 @@ export class Room {
       connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
       return
     }
-    const [first, second] = this.newcomers.messages(() => Y.encodeStateAsUpdate(this.doc))
+    const [first, second] = this.newcomers.messages(this.encodeWhole)
     connection.send(first, second)
   }
 

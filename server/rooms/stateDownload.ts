@@ -37,6 +37,8 @@ interface CachedState {
   made: number
   /** The document changed after it was made. */
   changed: boolean
+  /** What was compressed (weakly: the room's whole state may be dropped meanwhile). */
+  update: WeakRef<Uint8Array>
   body: Promise<Buffer>
 }
 
@@ -45,7 +47,9 @@ interface CachedState {
  * newcomer who asks until the document changes, and even then for `reuseMs` after it was
  * made: a newcomer's socket syncs what changed since, so a state a moment old costs them a
  * few bytes, while compressing again on every edit would cost the server ~16 ms per
- * newcomer when a whole workshop joins during its first edits.
+ * newcomer when a whole workshop joins during its first edits. Nor is the same update
+ * compressed twice: the room hands out the whole state it keeps for newcomers, which
+ * outlives small changes.
  */
 export class CompressedStateCache {
   private readonly states = new Map<StateEncoding, CachedState>()
@@ -58,10 +62,16 @@ export class CompressedStateCache {
   get(encoding: StateEncoding, now: number, encode: () => Uint8Array): Promise<Buffer> {
     const cached = this.states.get(encoding)
     if (cached && (!cached.changed || now - cached.made < this.reuseMs)) return cached.body
+    const update = encode()
+    if (cached?.update.deref() === update) {
+      cached.changed = false
+      return cached.body
+    }
     const state: CachedState = {
       made: now,
       changed: false,
-      body: this.compress(encode(), encoding),
+      update: new WeakRef(update),
+      body: this.compress(update, encoding),
     }
     this.states.set(encoding, state)
     // A failure is not kept: the next newcomer tries again.

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import * as Y from 'yjs'
 import { boardIdParams, createBoardBody, joinBoardBody } from '../../shared/apiSchemas.ts'
 import { randomId } from '../../shared/ids.ts'
 import type { Role } from '../../shared/roles.ts'
@@ -48,7 +47,10 @@ export function registerBoardRoutes(app: FastifyInstance, ctx: AppContext): void
         .header('content-type', 'application/octet-stream')
         .header('cache-control', 'no-store')
         .header('vary', 'accept-encoding')
-      if (!encoding) return reply.send(Buffer.from(Y.encodeStateAsUpdate(room.doc)))
+      if (!encoding) {
+        const whole = room.wholeState()
+        return reply.send(Buffer.from(whole.buffer, whole.byteOffset, whole.byteLength))
+      }
       const body = await room.compressedState(encoding)
       return reply.header('content-encoding', encoding).send(body)
     } finally {

@@ -1,7 +1,7 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCard, getCards } from '../../shared/boardDoc.ts'
+import { createCard, deleteCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople, type BoardWithPeople } from '../support/boardFixture.ts'
 import { rawGet } from '../support/rawGet.ts'
 import { newServer, type TestServer } from '../support/testServer.ts'
@@ -70,6 +70,36 @@ describe('a browser opening a board for the first time downloads it over HTTP, c
       await waitForSync(nina)
       await eventually(() => getCards(nina.doc).has('after-download'), 5000, 'the later card')
       expect(Y.encodeStateVector(nina.doc)).toEqual(Y.encodeStateVector(writer.doc))
+    } finally {
+      nina.destroy()
+    }
+  })
+
+  it('opened after renames and deletions, the board is whole once its socket has synced', async () => {
+    const token = people.participants[0].token
+    await getDocument(people.board.id, token, 'br')
+    // Small changes after that download: the next one may be the same state, without them.
+    const [renamed, deleted] = [...getCards(writer.doc).keys()]
+    setCardText(writer.doc, renamed, 'title', 'Renamed after the first download')
+    deleteCard(writer.doc, deleted)
+    const watcher = connectClient(server.wsUrl, people.board.id, people.viewer.token)
+    try {
+      await eventually(() => !getCards(watcher.doc).has(deleted), 5000, 'the server to hold it')
+    } finally {
+      watcher.destroy()
+    }
+
+    const res = await getDocument(people.board.id, token, 'br')
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, brotliDecompressSync(res.body))
+    const nina = connectClient(server.wsUrl, people.board.id, token, doc)
+    try {
+      await waitForSync(nina)
+      expect(getCards(nina.doc).has(deleted)).toBe(false)
+      expect(readCard(renamed, getCards(nina.doc).get(renamed)!).title).toBe(
+        'Renamed after the first download',
+      )
+      expect(getCards(nina.doc).size).toBe(getCards(writer.doc).size)
     } finally {
       nina.destroy()
     }

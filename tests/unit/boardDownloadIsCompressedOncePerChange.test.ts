@@ -32,6 +32,19 @@ describe("a board's document compressed for newcomers' downloads", () => {
     expect(calls).toEqual(['br:v1', 'br:v2'])
   })
 
+  it('is not compressed again when the state handed to it is the one it compressed', async () => {
+    const { cache, calls } = counting()
+    // The room's whole state for newcomers outlives small changes: the same object.
+    const kept = new TextEncoder().encode('v1')
+    await cache.get('br', 0, () => kept)
+    cache.documentChanged()
+    expect((await cache.get('br', 5_000, () => kept)).toString()).toBe('v1')
+    expect(calls).toEqual(['br:v1'])
+    cache.documentChanged()
+    expect((await cache.get('br', 10_000, state('v2'))).toString()).toBe('v2')
+    expect(calls).toEqual(['br:v1', 'br:v2'])
+  })
+
   it('is not kept when compressing failed, nor after the room closed', async () => {
     let fail = true
     const calls: number[] = []

@@ -128,7 +128,9 @@ function trafficScenario(options: {
     timeoutMs: options.timeoutMs,
     async run(ctx) {
       const figures = {} as Record<TargetName, TrafficFigures>
-      for (const name of TARGETS) {
+      // Catchball first unless BENCH_REFERENCE_FIRST is set: to check the order decides nothing.
+      const order = process.env.BENCH_REFERENCE_FIRST ? TARGETS.toReversed() : TARGETS
+      for (const name of order) {
         const target = await startTarget(ctx, name)
         figures[name] = await runTraffic(ctx, target, shape, options.name)
         await target.stop()

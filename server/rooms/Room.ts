@@ -5,7 +5,7 @@ import type { UpdateLog } from '../storage/updateLog.ts'
 import type { AwarenessPace } from './AwarenessPace.ts'
 import { CompressedStateCache, type StateEncoding } from './stateDownload.ts'
 import { NewcomerState } from './NewcomerState.ts'
-import type { PendingUpdateLimit } from './PendingUpdateLimit.ts'
+import { PendingOverflowError, type PendingUpdateLimit } from './PendingUpdateLimit.ts'
 import { AwarenessRelay, type AwarenessSender } from './AwarenessRelay.ts'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol.ts'
 
@@ -213,12 +213,22 @@ export class Room {
    * delete set, so a frame truncated there would change the document and then throw.
    * Decoding first makes a malformed update all-or-nothing. What builds on edits the board
    * never received is held only within the pending limit (PendingOverflowError past it).
+   * Yjs encodes what it holds unplaced into a whole state, so the states kept for newcomers
+   * go with it when it is dropped.
    */
   applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
     if (!connection.canWrite) return
     Y.decodeUpdate(update)
     const doc = this.doc
-    this.pendingLimit.apply(doc, () => Y.applyUpdate(doc, update, connection))
+    try {
+      this.pendingLimit.apply(doc, () => Y.applyUpdate(doc, update, connection))
+    } catch (err) {
+      if (err instanceof PendingOverflowError) {
+        this.newcomers.clear()
+        this.downloads.clear()
+      }
+      throw err
+    }
   }
 
   /**

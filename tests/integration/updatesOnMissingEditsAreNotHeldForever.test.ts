@@ -3,8 +3,10 @@ import * as Y from 'yjs'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { pendingBytes } from '../../server/rooms/PendingUpdateLimit.ts'
+import { brotliDecompressSync } from 'node:zlib'
 import { boardWithPeople } from '../support/boardFixture.ts'
 import { updateFrame } from '../support/malformedCorpus.ts'
+import { rawGet } from '../support/rawGet.ts'
 import { sendFrame } from '../support/sendFrame.ts'
 import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
 import { closeCodeOf, eventually } from '../support/yClient.ts'
@@ -62,6 +64,37 @@ it('a stream of updates building on edits nobody sent closes its sender and leav
   expect(alice.provider.wsconnected).toBe(true)
   const next = createCard(alice.doc, { kind: 'keyResult', title: 'Answer within a day' })
   await eventually(() => getCards(carol.doc).has(next), 5000, 'alice’s next card to reach carol')
+})
+
+it('what was held when someone joined or downloaded the board reaches no later newcomer once dropped', async () => {
+  const { board, participants, room, url } = await boardWithOneCard()
+  const download = async () => {
+    const res = await rawGet(`${perTest.server.url}/api/boards/${board.id}/document`, {
+      authorization: `Bearer ${participants[2].token}`,
+      'accept-encoding': 'br',
+    })
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, brotliDecompressSync(res.body))
+    return doc
+  }
+  // One such update, then someone joining (sendFrame's probe) and a download: the board as
+  // they were sent it holds it, still unplaced.
+  expect(await sendFrame(url(1), updateFrame(updateAfterAGap(800_000, 2, 'zz')))).toBe('open')
+  expect(pendingBytes(room().doc)).toBeGreaterThan(0)
+  expect(pendingBytes(await download())).toBeGreaterThan(0)
+
+  // Past the limit, all of it is dropped: nobody who comes later gets any of it.
+  const frames = Array.from({ length: 101 }, (_, i) =>
+    updateFrame(updateAfterAGap(900_000 + i, 2, 'zz')),
+  )
+  expect(await closeCodeOf(url(1), frames)).toBe(CloseCode.Malformed)
+  expect(pendingBytes(room().doc)).toBe(0)
+  const [carol] = await syncedClients(perTest, board.id, [participants[2].token])
+  expect(pendingBytes(carol.doc)).toBe(0)
+  expect(getCards(carol.doc).size).toBe(1)
+  const downloaded = await download()
+  expect(pendingBytes(downloaded)).toBe(0)
+  expect(getCards(downloaded).size).toBe(1)
 })
 
 it('one large update building on edits nobody sent is refused at once', async () => {

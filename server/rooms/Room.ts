@@ -128,7 +128,6 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
     this.newcomers.noteChange(update)
-    this.downloads.documentChanged()
     this.log.append(update)
     const message = encodeUpdate(update)
     const awareness = this.takeAwarenessMessage()

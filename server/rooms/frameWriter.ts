@@ -45,7 +45,8 @@ export function frameWriter(socket: WebSocket, tcp: Socket): SendMessages {
  */
 let framedMessage: Uint8Array | null = null
 let frame: Buffer = Buffer.alloc(0)
-let framedPair: [Uint8Array, Uint8Array] | null = null
+let pairFirst: Uint8Array | null = null
+let pairSecond: Uint8Array | null = null
 let pairFrame: Buffer = Buffer.alloc(0)
 
 function frameOf(message: Uint8Array): Buffer {
@@ -57,9 +58,10 @@ function frameOf(message: Uint8Array): Buffer {
 }
 
 function framesOf(first: Uint8Array, second: Uint8Array): Buffer {
-  if (!framedPair || framedPair[0] !== first || framedPair[1] !== second) {
+  if (first !== pairFirst || second !== pairSecond) {
     pairFrame = binaryFrames(first, second)
-    framedPair = [first, second]
+    pairFirst = first
+    pairSecond = second
   }
   return pairFrame
 }

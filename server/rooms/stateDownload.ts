@@ -35,21 +35,19 @@ export function compressState(update: Uint8Array, encoding: StateEncoding): Prom
 
 interface CachedState {
   made: number
-  /** The document changed after it was made. */
-  changed: boolean
-  /** What was compressed (weakly: the room's whole state may be dropped meanwhile). */
+  /** What was compressed (weakly: the room may drop its whole state meanwhile). */
   update: WeakRef<Uint8Array>
   body: Promise<Buffer>
 }
 
 /**
- * A room's document compressed for downloads, by encoding. Made once and given to every
- * newcomer who asks until the document changes, and even then for `reuseMs` after it was
- * made: a newcomer's socket syncs what changed since, so a state a moment old costs them a
- * few bytes, while compressing again on every edit would cost the server ~16 ms per
- * newcomer when a whole workshop joins during its first edits. Nor is the same update
- * compressed twice: the room hands out the whole state it keeps for newcomers, which
- * outlives small changes.
+ * A room's whole state compressed for downloads, by encoding. The room hands out the whole
+ * state it keeps for newcomers (NewcomerState), the same object until it is made again, so
+ * that is compressed once and given to every newcomer until then. Even when it has been made
+ * again, a body is given out for `reuseMs` after it was made: a newcomer's socket syncs what
+ * changed since, so a state a moment old costs them a few bytes, while compressing again
+ * after every large change would cost the server ~16 ms per newcomer when a whole workshop
+ * joins during its first edits (an import, say).
  */
 export class CompressedStateCache {
   private readonly states = new Map<StateEncoding, CachedState>()
@@ -59,17 +57,14 @@ export class CompressedStateCache {
     private readonly compress: typeof compressState = compressState,
   ) {}
 
-  get(encoding: StateEncoding, now: number, encode: () => Uint8Array): Promise<Buffer> {
+  /** `whole` gives the room's whole state; it is not called within `reuseMs` of a body. */
+  get(encoding: StateEncoding, now: number, whole: () => Uint8Array): Promise<Buffer> {
     const cached = this.states.get(encoding)
-    if (cached && (!cached.changed || now - cached.made < this.reuseMs)) return cached.body
-    const update = encode()
-    if (cached?.update.deref() === update) {
-      cached.changed = false
-      return cached.body
-    }
+    if (cached && now - cached.made < this.reuseMs) return cached.body
+    const update = whole()
+    if (cached?.update.deref() === update) return cached.body
     const state: CachedState = {
       made: now,
-      changed: false,
       update: new WeakRef(update),
       body: this.compress(update, encoding),
     }
@@ -79,10 +74,6 @@ export class CompressedStateCache {
       if (this.states.get(encoding) === state) this.states.delete(encoding)
     })
     return state.body
-  }
-
-  documentChanged(): void {
-    for (const state of this.states.values()) state.changed = true
   }
 
   clear(): void {

@@ -1,7 +1,13 @@
 import { readCpuSeconds, readStatusKiB, sampleRss } from '../support/procStats.ts'
 import { delay, type ScenarioContext } from '../support/scenario.ts'
 import { KiB } from '../support/stats.ts'
-import { merge, newHistogram, summarizeHistogram, type LatencySummary } from './histogram.ts'
+import {
+  merge,
+  newHistogram,
+  summarizeHistogram,
+  type Histogram,
+  type LatencySummary,
+} from './histogram.ts'
 import { clockMs } from './protocol.ts'
 import type { Target } from './targets.ts'
 import { deal, startWorker } from './threads.ts'
@@ -67,6 +73,13 @@ export interface TrafficFigures {
   socketsClosedEarly: number
 }
 
+/** One run's figures, with the latencies it summarizes (to pool several runs). */
+export interface TrafficRun {
+  figures: TrafficFigures
+  doc: Histogram
+  cursor: Histogram
+}
+
 const ratio = (a: number, b: number) => (b === 0 ? Number.NaN : a / b)
 
 /** Something else measured over exactly the measured window (a browser on the board). */
@@ -82,6 +95,16 @@ export async function runTraffic(
   title: string,
   alongside?: MeasuredWindow,
 ): Promise<TrafficFigures> {
+  return (await measureTraffic(ctx, target, shape, title, alongside)).figures
+}
+
+export async function measureTraffic(
+  ctx: ScenarioContext,
+  target: Target,
+  shape: TrafficShape,
+  title: string,
+  alongside?: MeasuredWindow,
+): Promise<TrafficRun> {
   const urls = await target.rooms(shape.rooms, shape.perRoom, title)
   const clients: TrafficClient[] = urls.flatMap((room, r) =>
     room.map((url, i) => ({ index: r * shape.perRoom + i, url, writer: i < shape.writersPerRoom })),
@@ -143,7 +166,7 @@ export async function runTraffic(
   const seconds = shape.durationMs / 1000
   const writers = shape.rooms * shape.writersPerRoom
   const deliveries = sum((r) => r.cursorCovered + r.editsReceived)
-  return {
+  const figures: TrafficFigures = {
     doc: summarizeHistogram(doc),
     cursor: summarizeHistogram(cursor),
     docDelivered: ratio(
@@ -177,4 +200,5 @@ export async function runTraffic(
     receivedMiBPerSecond: sum((r) => r.bytesReceived) / KiB / KiB / seconds,
     socketsClosedEarly: sum((r) => r.socketsClosedEarly),
   }
+  return { figures, doc, cursor }
 }

@@ -4,18 +4,27 @@ import {
   atMostReference,
   below,
   everything,
+  formatNumber,
   row,
   rowsAsFigures,
   type ComparisonRow,
   type Goal,
 } from './report.ts'
 import { TARGETS, startTarget, type TargetName } from './targets.ts'
-import { runTraffic, type TrafficFigures, type TrafficShape } from './trafficRun.ts'
+import { poolRounds, roundOrder } from './trafficRounds.ts'
+import {
+  measureTraffic,
+  type TrafficFigures,
+  type TrafficRun,
+  type TrafficShape,
+} from './trafficRun.ts'
 
 /**
- * The three traffic scenarios of issue 5, each run against Catchball and then against the
+ * The three traffic scenarios of issue 5, each run against Catchball and against the
  * reference relay with the same load. Durations are scaled down from minutes to a 2 s
- * warm-up and 12 s measured so the whole bench stays a few minutes long.
+ * warm-up and 12 s measured so the whole bench stays a few minutes long. The two whose goal
+ * is relative to the reference run 3 alternated rounds (see trafficRounds.ts);
+ * BENCH_ROUNDS=<n> sets the count for every traffic scenario.
  */
 export const PROTOCOL_CLIENT =
   'protocol-level y-websocket client (lib0 encoding of sync step 1/2, updates and awareness, ' +
@@ -106,6 +115,19 @@ function trafficRows(
   return rows
 }
 
+/** Each round's figure, Catchball's and the reference's, in the order they ran. */
+function byRound(
+  scenario: string,
+  metric: string,
+  unit: string,
+  runs: Record<TargetName, TrafficRun[]>,
+  pick: (f: TrafficFigures) => number,
+): ComparisonRow {
+  const list = (name: TargetName) =>
+    runs[name].map((run) => formatNumber(pick(run.figures))).join(' / ')
+  return row(scenario, `${metric} by round`, unit, list('Catchball'), list('reference'))
+}
+
 function goalOf(existing: ComparisonRow, goal: Goal): Partial<ComparisonRow> {
   const c = existing.catchball
   return {
@@ -119,21 +141,32 @@ function trafficScenario(options: {
   description: string
   shape: Omit<TrafficShape, 'warmupMs' | 'durationMs'>
   goals: Goals
+  /** Rounds per server when BENCH_ROUNDS does not say. */
+  rounds: number
+  /** For one round against both servers. */
   timeoutMs: number
 }): Scenario {
   const shape: TrafficShape = { ...options.shape, warmupMs: WARMUP_MS, durationMs: MEASURE_MS }
+  const rounds = roundsWanted(options.rounds)
   return {
     name: options.name,
-    description: options.description,
-    timeoutMs: options.timeoutMs,
+    description:
+      rounds === 1 ? options.description : `${options.description}; ${rounds} rounds alternated`,
+    timeoutMs: options.timeoutMs * rounds,
     async run(ctx) {
-      const figures = {} as Record<TargetName, TrafficFigures>
-      // Catchball first unless BENCH_REFERENCE_FIRST is set: to check the order decides nothing.
-      const order = process.env.BENCH_REFERENCE_FIRST ? TARGETS.toReversed() : TARGETS
-      for (const name of order) {
-        const target = await startTarget(ctx, name)
-        figures[name] = await runTraffic(ctx, target, shape, options.name)
-        await target.stop()
+      const runs: Record<TargetName, TrafficRun[]> = { Catchball: [], reference: [] }
+      // BENCH_REFERENCE_FIRST=1 starts with the reference: to check the order decides nothing.
+      const referenceFirst = Boolean(process.env.BENCH_REFERENCE_FIRST)
+      for (let round = 0; round < rounds; round++) {
+        for (const name of roundOrder(TARGETS, round, referenceFirst)) {
+          const target = await startTarget(ctx, name)
+          runs[name].push(await measureTraffic(ctx, target, shape, options.name))
+          await target.stop()
+        }
+      }
+      const figures = {
+        Catchball: poolRounds(runs.Catchball),
+        reference: poolRounds(runs.reference),
       }
       const rows = trafficRows(
         options.name,
@@ -142,12 +175,31 @@ function trafficScenario(options: {
         shape,
         options.goals,
       )
+      if (rounds > 1) {
+        rows.push(
+          byRound(options.name, 'doc update p95', 'ms', runs, (f) => f.doc.p95),
+          byRound(options.name, 'server CPU', 'core', runs, (f) => f.serverCpu),
+        )
+      }
+      const perRound = (name: TargetName) => runs[name].map((run) => run.figures)
       return {
         figures: rowsAsFigures(rows),
-        details: { comparison: rows, shape, client: PROTOCOL_CLIENT, ...figures },
+        details: {
+          comparison: rows,
+          shape,
+          client: PROTOCOL_CLIENT,
+          rounds,
+          ...figures,
+          byRound: { Catchball: perRound('Catchball'), reference: perRound('reference') },
+        },
       }
     },
   }
+}
+
+function roundsWanted(fallback: number): number {
+  const asked = Number(process.env.BENCH_ROUNDS)
+  return Number.isInteger(asked) && asked >= 1 ? asked : fallback
 }
 
 export const bigRoom = trafficScenario({
@@ -161,6 +213,7 @@ export const bigRoom = trafficScenario({
     cursorP95: below(100, 'ms'),
     serverCpu: atMost(0.5, 'core'),
   },
+  rounds: 1,
   timeoutMs: 240_000,
 })
 
@@ -183,6 +236,7 @@ export const bigRoomEchoing = trafficScenario({
     echoAwareness: true,
   },
   goals: {},
+  rounds: 1,
   timeoutMs: 240_000,
 })
 
@@ -194,6 +248,7 @@ export const manyRooms = trafficScenario({
   // design (AWARENESS_TICK_MS, 33 ms, which the server-wide send budget stretches to 100 ms
   // under this load; server/rooms/AwarenessPace.ts); their p95 is printed beside it.
   goals: { docP95: below(30, 'ms'), serverCpuVsReference: atMostReference(0.5) },
+  rounds: 3,
   timeoutMs: 300_000,
 })
 
@@ -202,5 +257,6 @@ export const steadyRoom = trafficScenario({
   description: '1 board × 50 people; 20 writers at 5/s (no cursors)',
   shape: { rooms: 1, perRoom: 50, writersPerRoom: 20, cursorHz: 0, editHz: 5, drainMaxMs: 5_000 },
   goals: { docP95: atMostReference() },
+  rounds: 3,
   timeoutMs: 180_000,
 })

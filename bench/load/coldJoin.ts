@@ -114,7 +114,11 @@ async function holdRoom(url: string): Promise<{ touch(): void; release(): void }
 
 const unloaded = () => delay(WAIT_FOR_UNLOAD_MS)
 
-async function measure(urls: string[], fromDisk: boolean, downloads: boolean): Promise<Figures> {
+/** `fromDisk`: each trial after the room unloaded; `downloads`: time the HTTP download too. */
+async function measure(
+  urls: string[],
+  { fromDisk, downloads }: { fromDisk: boolean; downloads: boolean },
+): Promise<Figures> {
   if (fromDisk) return trials(urls, unloaded, downloads ? unloaded : undefined)
   const holder = await holdRoom(urls[GROUP])
   const touched = (waitMs: number) => async () => {
@@ -144,14 +148,14 @@ export const coldJoin: Scenario = {
     })
     const [catchballUrls] = await catchball.rooms(1, GROUP + 2, 'Cold join')
     const seeded = await seedBigBoard(catchballUrls[GROUP + 1], catchballUrls[0], CARDS)
-    const fromDisk = await measure(catchballUrls, true, true)
-    const inMemory = await measure(catchballUrls, false, true)
+    const fromDisk = await measure(catchballUrls, { fromDisk: true, downloads: true })
+    const inMemory = await measure(catchballUrls, { fromDisk: false, downloads: true })
     await catchball.stop()
 
     const reference = await startReference(ctx)
     const [referenceUrls] = await reference.rooms(1, GROUP + 2, 'Cold join')
     await seedBigBoard(referenceUrls[GROUP + 1], referenceUrls[0], CARDS)
-    const ref = await measure(referenceUrls, false, false)
+    const ref = await measure(referenceUrls, { fromDisk: false, downloads: false })
     await reference.stop()
 
     const goal = atMostReference()

@@ -37,12 +37,10 @@ export class NewcomerState {
 
   /** `update` is the whole document now (a compacted log's record, or a fresh encoding). */
   reset(update: Uint8Array): void {
+    this.clear()
     const message = encodeSyncStep2(update)
     // The update is the message's payload, its last bytes: a view, not a second copy.
     this.wholeState = { message, update: message.subarray(message.byteLength - update.byteLength) }
-    this.changes = []
-    this.changesBytes = 0
-    this.changesMessage = null
   }
 
   /** Every change to the document after `reset`, in the order they happened. */

@@ -3,7 +3,7 @@ import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCard, deleteCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { boardWithPeople, type BoardWithPeople } from '../support/boardFixture.ts'
-import { rawGet } from '../support/rawGet.ts'
+import { downloadBoard } from '../support/boardDownload.ts'
 import { newServer, type TestServer } from '../support/testServer.ts'
 import { connectClient, eventually, waitForSync, type YClient } from '../support/yClient.ts'
 
@@ -37,12 +37,8 @@ afterAll(async () => {
   await server.destroy()
 })
 
-function getDocument(boardId: string, token?: string, acceptEncoding?: string) {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (acceptEncoding !== undefined) headers['accept-encoding'] = acceptEncoding
-  return rawGet(`${server.url}/api/boards/${boardId}/document`, headers)
-}
+const getDocument = (boardId: string, token?: string, acceptEncoding?: string) =>
+  downloadBoard(server.url, boardId, token, acceptEncoding)
 
 describe('a browser opening a board for the first time downloads it over HTTP, compressed', () => {
   it('gets the whole board, brotli-compressed to a fraction; a socket opened with it catches up', async () => {

@@ -1,12 +1,12 @@
+import { brotliDecompressSync } from 'node:zlib'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createCard, getCards, readCard, setCardText } from '../../shared/boardDoc.ts'
 import { CloseCode } from '../../shared/closeCodes.ts'
 import { pendingBytes } from '../../server/rooms/PendingUpdateLimit.ts'
-import { brotliDecompressSync } from 'node:zlib'
 import { boardWithPeople } from '../support/boardFixture.ts'
+import { downloadBoard } from '../support/boardDownload.ts'
 import { updateFrame } from '../support/malformedCorpus.ts'
-import { rawGet } from '../support/rawGet.ts'
 import { sendFrame } from '../support/sendFrame.ts'
 import { serverPerTest, syncedClients } from '../support/serverPerTest.ts'
 import { closeCodeOf, eventually } from '../support/yClient.ts'
@@ -69,10 +69,7 @@ it('a stream of updates building on edits nobody sent closes its sender and leav
 it('what was held when someone joined or downloaded the board reaches no later newcomer once dropped', async () => {
   const { board, participants, room, url } = await boardWithOneCard()
   const download = async () => {
-    const res = await rawGet(`${perTest.server.url}/api/boards/${board.id}/document`, {
-      authorization: `Bearer ${participants[2].token}`,
-      'accept-encoding': 'br',
-    })
+    const res = await downloadBoard(perTest.server.url, board.id, participants[2].token, 'br')
     const doc = new Y.Doc()
     Y.applyUpdate(doc, brotliDecompressSync(res.body))
     return doc

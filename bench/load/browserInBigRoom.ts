@@ -10,7 +10,7 @@ import { clockMs } from './protocol.ts'
 import { row, rowsAsFigures, type ComparisonRow } from './report.ts'
 import { createSeededBoard } from './seedBoard.ts'
 import { startCatchball, type Target } from './targets.ts'
-import { runTraffic, type MeasuredWindow, type TrafficShape } from './trafficRun.ts'
+import { measureTraffic, type MeasuredWindow, type TrafficShape } from './trafficRun.ts'
 
 /**
  * What one person's browser pays for a busy board: a page open on a 100-card board while
@@ -228,8 +228,8 @@ async function measureLoad(
     }
     // The others join the page's board, not boards of their own.
     const sameBoard: Target = { ...catchball, rooms: async () => [others] }
-    const traffic = await runTraffic(ctx, sameBoard, shape, load.label, measured.window)
-    cursorHzAchieved = traffic.achievedCursorHz
+    const traffic = await measureTraffic(ctx, sameBoard, shape, load.label, measured.window)
+    cursorHzAchieved = traffic.figures.achievedCursorHz
   }
   await close()
   return { ...measured.figures(), cursorHzAchieved }

@@ -88,16 +88,6 @@ export interface MeasuredWindow {
   end(): Promise<void>
 }
 
-export async function runTraffic(
-  ctx: ScenarioContext,
-  target: Target,
-  shape: TrafficShape,
-  title: string,
-  alongside?: MeasuredWindow,
-): Promise<TrafficFigures> {
-  return (await measureTraffic(ctx, target, shape, title, alongside)).figures
-}
-
 export async function measureTraffic(
   ctx: ScenarioContext,
   target: Target,
